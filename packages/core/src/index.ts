@@ -1,0 +1,32 @@
+/**
+ * @roam/core — Roam's pure, deterministic decision core. Data in, decisions out: no I/O,
+ * no clock, no randomness but the `Rng` passed in.
+ */
+export * from './units.js';
+export * from './rng.js';
+export * from './resources/errors.js';
+export * from './resources/meta.js';
+export * from './resources/workload.js';
+export * from './resources/queue.js';
+export * from './resources/nodepool.js';
+export * from './resources/node.js';
+export * from './resources/parse.js';
+export * from './model/types.js';
+export * from './model/cluster-state.js';
+export { NodeSlot } from './model/node-slot.js';
+export type { CandidateOrder } from './model/node-index.js';
+export * from './fairshare/waterfill.js';
+export * from './fairshare/fair-share.js';
+export * from './scheduler/decisions.js';
+export * from './scheduler/config.js';
+export * from './scheduler/schedule.js';
+export * from './scheduler/reasons.js';
+export * from './scheduler/preemption.js';
+export * from './scheduler/placement/policy.js';
+export * from './scheduler/placement/task-mix.js';
+export * from './scheduler/placement/filters.js';
+export * from './scheduler/placement/gpus.js';
+export * from './scheduler/placement/find-node.js';
+export * from './scheduler/placement/policies/pack-spread.js';
+export * from './scheduler/placement/policies/fgd.js';
+export * from './model/from-resources.js';

@@ -1,0 +1,63 @@
+import type { NodeSlot } from '../../model/node-slot.js';
+import type { ReplicaRequest, WorkloadInfo } from '../../model/types.js';
+import { MILLI_PER_GPU } from '../../units.js';
+
+/**
+ * A filter plugin: whether a replica may go on a node at all. `failure` completes the
+ * sentence "N nodes …" in pending reasons.
+ */
+export interface NodeFilter {
+  readonly name: string;
+  readonly failure: string;
+  fits(node: NodeSlot, req: ReplicaRequest, w: WorkloadInfo): boolean;
+}
+
+/** Whether the node holds GPUs for the request: one GPU with room for a fraction, or k free GPUs. */
+export function gpuFits(node: NodeSlot, gpuMilli: number): boolean {
+  if (gpuMilli === 0) return true;
+  if (gpuMilli >= MILLI_PER_GPU) return node.fullFree >= gpuMilli / MILLI_PER_GPU;
+  return node.maxFree >= gpuMilli;
+}
+
+/** Whether the node carries every label of the selector. */
+export function labelsMatch(node: NodeSlot, selector: Readonly<Record<string, string>>): boolean {
+  for (const key in selector) if (node.info.labels[key] !== selector[key]) return false;
+  return true;
+}
+
+/** Whether the node's GPU model is allowed (for requests with GPUs). */
+export function modelAllowed(model: string | null, req: ReplicaRequest): boolean {
+  if (req.gpuMilli === 0 || req.gpuModels.length === 0) return true;
+  return model !== null && req.gpuModels.includes(model);
+}
+
+/** The built-in filters, in the order pending reasons report them. */
+export const FILTERS: readonly NodeFilter[] = [
+  { name: 'schedulable', failure: 'are cordoned or not ready', fits: (n) => n.info.schedulable },
+  {
+    name: 'gpu-model',
+    failure: 'have another GPU model',
+    fits: (n, r) => modelAllowed(n.info.gpuModel, r),
+  },
+  {
+    name: 'node-selector',
+    failure: 'lack the selected labels',
+    fits: (n, _r, w) => labelsMatch(n, w.nodeSelector),
+  },
+  { name: 'gpu', failure: 'have too few free GPUs', fits: (n, r) => gpuFits(n, r.gpuMilli) },
+  { name: 'cpu', failure: 'have too little free CPU', fits: (n, r) => n.cpuFree >= r.cpuMilli },
+  {
+    name: 'memory',
+    failure: 'have too little free memory',
+    fits: (n, r) => n.memFree >= r.memoryMiB,
+  },
+];
+
+/** The checks the candidate index does not already guarantee. */
+export function fitsBesidesGpu(node: NodeSlot, req: ReplicaRequest, w: WorkloadInfo): boolean {
+  return (
+    node.cpuFree >= req.cpuMilli &&
+    node.memFree >= req.memoryMiB &&
+    labelsMatch(node, w.nodeSelector)
+  );
+}
