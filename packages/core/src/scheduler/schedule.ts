@@ -85,7 +85,7 @@ class Cycle {
       this.totals.memoryMiB += c.memoryMiB;
     }
     this.fairShares = computeFairShares(state, this.capacity, computeDemand(state, this.pools));
-    this.ctx = { rng, taskMix: config.taskMix ?? mixOf(state) };
+    this.ctx = { rng, taskMix: config.taskMix ?? mixOf(state), state };
     this.result = { binds: [], evictions: [], pending: [] };
   }
 

@@ -1,3 +1,4 @@
+import type { ClusterState } from '../../model/cluster-state.js';
 import type { CandidateOrder } from '../../model/node-index.js';
 import type { NodeSlot } from '../../model/node-slot.js';
 import type { GpuSlice, ReplicaRequest } from '../../model/types.js';
@@ -6,7 +7,7 @@ import type { TaskMix } from './task-mix.js';
 
 /** A policy's verdict on one node: how good it is and which GPUs the replica would take. */
 export interface Choice {
-  /** Higher is better. Ties go to the node visited first. */
+  /** Higher is better. Ties go to the node in the lowest slot. */
   readonly score: number;
   readonly gpus: readonly GpuSlice[];
 }
@@ -16,6 +17,8 @@ export interface PlacementContext {
   readonly rng: Rng;
   /** The mix of requests seen, for fragmentation-aware policies. */
   readonly taskMix: TaskMix;
+  /** The cluster, for policies that look at what already runs on a node. */
+  readonly state: ClusterState;
 }
 
 /**
@@ -27,8 +30,13 @@ export interface PlacementPolicy {
   readonly name: string;
   /** The order in which the index offers candidates; `slot` offers every node. */
   readonly order: CandidateOrder;
-  /** Score at most this many feasible nodes (Infinity: all), like Kubernetes' percentageOfNodesToScore. */
+  /** Score at most this many feasible nodes per GPU model (Infinity: all), like Kubernetes' percentageOfNodesToScore. */
   readonly maxCandidates: number;
   /** Scores placing `req` on `node`, or undefined if it cannot go there. */
   evaluate(node: NodeSlot, req: ReplicaRequest, ctx: PlacementContext): Choice | undefined;
+  /**
+   * Rescales the scores of all candidates before the best is picked (Kubernetes'
+   * NormalizeScore); scores are given and returned in candidate order.
+   */
+  normalize?(scores: readonly number[]): number[];
 }

@@ -1,109 +1,81 @@
 import type { NodeSlot } from '../../../model/node-slot.js';
-import type { GpuSlice, ReplicaRequest } from '../../../model/types.js';
+import type { ReplicaRequest } from '../../../model/types.js';
 import { MILLI_PER_GPU } from '../../../units.js';
-import { modelAllowed } from '../filters.js';
+import { FragmentationMemo } from '../fragmentation.js';
 import { wholeGpus } from '../gpus.js';
 import type { Choice, PlacementContext, PlacementPolicy } from '../policy.js';
-import type { TaskMix } from '../task-mix.js';
+import type { PolicyOptions } from './options.js';
 
-/**
- * Idle GPU capacity (milli-GPU) of a node that a task of type `t` could not use, given the
- * node's free GPUs and CPU (FGD, Weng et al., ATC '23): all of it when the task does not
- * fit the node at all, otherwise the GPUs with less free than the task needs per GPU.
- */
-export function taskFragmentation(
-  gpuFree: ArrayLike<number>,
-  cpuFree: number,
-  memFree: number,
-  model: string | null,
-  t: ReplicaRequest,
-): number {
-  let idle = 0;
-  let full = 0;
-  let maxFree = 0;
-  for (let i = 0; i < gpuFree.length; i++) {
-    const f = gpuFree[i] as number;
-    idle += f;
-    if (f === MILLI_PER_GPU) full++;
-    if (f > maxFree) maxFree = f;
-  }
-  if (idle === 0) return 0;
-  if (t.gpuMilli === 0) return 0;
-  const fits =
-    t.cpuMilli <= cpuFree &&
-    t.memoryMiB <= memFree &&
-    modelAllowed(model, t) &&
-    (t.gpuMilli >= MILLI_PER_GPU ? full >= t.gpuMilli / MILLI_PER_GPU : maxFree >= t.gpuMilli);
-  if (!fits) return idle;
-  const perGpu = Math.min(t.gpuMilli, MILLI_PER_GPU);
-  let frag = 0;
-  for (let i = 0; i < gpuFree.length; i++) {
-    const f = gpuFree[i] as number;
-    if (f < perGpu) frag += f;
-  }
-  return frag;
+/** Logistic function. */
+function sigmoid(x: number): number {
+  return 1 / (1 + Math.exp(-x));
 }
 
-/** Expected fragmentation of a node state under a task mix, milli-GPU. */
-export function nodeFragmentation(
-  gpuFree: ArrayLike<number>,
-  cpuFree: number,
-  memFree: number,
-  model: string | null,
-  mix: TaskMix,
-): number {
-  let sum = 0;
-  for (const t of mix.types)
-    sum += t.weight * taskFragmentation(gpuFree, cpuFree, memFree, model, t.request);
-  return sum;
+/** FGD's score for a fragmentation change: 100·sigmoid(decrease / 1000), truncated to an integer. */
+export function fgdScore(before: number, after: number): number {
+  return Math.trunc(100 * sigmoid((before - after) / 1000));
 }
 
-/** The expected fragmentation of a node as it is now, cached by node version. */
-function currentFragmentation(
-  node: NodeSlot,
-  mix: TaskMix,
-  cache: WeakMap<NodeSlot, { version: number; mix: TaskMix; frag: number }>,
-): number {
-  const hit = cache.get(node);
-  if (hit && hit.version === node.version && hit.mix === mix) return hit.frag;
-  const frag = nodeFragmentation(node.gpuFree, node.cpuFree, node.memFree, node.info.gpuModel, mix);
-  cache.set(node, { version: node.version, mix, frag });
-  return frag;
+interface NodeEntry {
+  version: number;
+  memo: FragmentationMemo;
+  readonly byShape: Map<string, Choice | null>;
 }
 
 /**
- * Fragmentation gradient descent: place where the node's expected fragmentation grows
- * least; for a fraction, try each GPU that holds it and keep the best.
+ * Fragmentation gradient descent (Weng et al., USENIX ATC '23), as in the authors'
+ * simulator: score = 100·sigmoid((F_before − F_after)/1000) truncated to an integer, where F
+ * is the node's expected fragmentation under the task mix; a fraction tries every GPU
+ * that holds it and takes the first with the best score; whole GPUs are the lowest free
+ * indices. Scores and fragmentation are cached per node version and request shape.
  */
-export function fgdPolicy(maxCandidates = 64): PlacementPolicy {
-  const cache = new WeakMap<NodeSlot, { version: number; mix: TaskMix; frag: number }>();
+export function fgdPolicy(options: PolicyOptions = {}): PlacementPolicy {
+  let memo: FragmentationMemo | undefined;
+  const cache = new WeakMap<NodeSlot, NodeEntry>();
   return {
     name: 'fgd',
-    order: 'tightest',
-    maxCandidates,
+    order: options.order ?? 'tightest',
+    maxCandidates: options.maxCandidates ?? 64,
     evaluate(node: NodeSlot, req: ReplicaRequest, ctx: PlacementContext): Choice | undefined {
-      const before = currentFragmentation(node, ctx.taskMix, cache);
-      const after = Int32Array.from(node.gpuFree);
-      const cpu = node.cpuFree - req.cpuMilli;
-      const mem = node.memFree - req.memoryMiB;
-      const model = node.info.gpuModel;
-      if (req.gpuMilli >= MILLI_PER_GPU || req.gpuMilli === 0) {
-        const gpus = req.gpuMilli === 0 ? [] : wholeGpus(node, req.gpuMilli / MILLI_PER_GPU);
-        if (!gpus) return undefined;
-        for (const g of gpus) after[g.index] = 0;
-        return { score: before - nodeFragmentation(after, cpu, mem, model, ctx.taskMix), gpus };
+      if (!memo || memo.mix !== ctx.taskMix) memo = new FragmentationMemo(ctx.taskMix);
+      let entry = cache.get(node);
+      if (!entry || entry.version !== node.version || entry.memo !== memo) {
+        entry = { version: node.version, memo, byShape: new Map() };
+        cache.set(node, entry);
       }
-      let best: Choice | undefined;
-      for (let i = 0; i < after.length; i++) {
-        const free = after[i] as number;
-        if (free < req.gpuMilli) continue;
-        after[i] = free - req.gpuMilli;
-        const score = before - nodeFragmentation(after, cpu, mem, model, ctx.taskMix);
-        after[i] = free;
-        if (!best || score > best.score)
-          best = { score, gpus: [{ index: i, milli: req.gpuMilli } as GpuSlice] };
-      }
-      return best;
+      const shape = `${req.cpuMilli}|${req.gpuMilli}|${req.gpuModels.join('|')}`;
+      const hit = entry.byShape.get(shape);
+      if (hit !== undefined) return hit ?? undefined;
+      const choice = evaluateFgd(node, req, memo);
+      entry.byShape.set(shape, choice ?? null);
+      return choice;
     },
   };
+}
+
+function evaluateFgd(
+  node: NodeSlot,
+  req: ReplicaRequest,
+  memo: FragmentationMemo,
+): Choice | undefined {
+  const model = node.info.gpuModel;
+  const before = memo.of({ gpuFree: node.gpuFree, cpuFree: node.cpuFree, model });
+  const cpuFree = node.cpuFree - req.cpuMilli;
+  const after = Int32Array.from(node.gpuFree);
+  if (req.gpuMilli === 0 || req.gpuMilli >= MILLI_PER_GPU) {
+    const gpus = req.gpuMilli === 0 ? [] : wholeGpus(node, req.gpuMilli / MILLI_PER_GPU);
+    if (!gpus) return undefined;
+    for (const g of gpus) after[g.index] = 0;
+    return { score: fgdScore(before, memo.of({ gpuFree: after, cpuFree, model })), gpus };
+  }
+  let best: Choice | undefined;
+  for (let i = 0; i < after.length; i++) {
+    const free = after[i] as number;
+    if (free < req.gpuMilli) continue;
+    after[i] = free - req.gpuMilli;
+    const score = fgdScore(before, memo.of({ gpuFree: after, cpuFree, model }));
+    after[i] = free;
+    if (!best || score > best.score) best = { score, gpus: [{ index: i, milli: req.gpuMilli }] };
+  }
+  return best;
 }

@@ -3,6 +3,7 @@ import type { ReplicaRequest } from '../../../model/types.js';
 import { MILLI_PER_GPU } from '../../../units.js';
 import { chooseGpus } from '../gpus.js';
 import type { Choice, PlacementPolicy } from '../policy.js';
+import type { PolicyOptions } from './options.js';
 
 /**
  * The share of the node's GPU (or, for CPU-only requests, CPU) left free after placing
@@ -15,11 +16,11 @@ export function freeShareAfter(node: NodeSlot, req: ReplicaRequest): number {
 }
 
 /** Bin-packing: the fullest node that fits, and on it the fullest GPU that fits. */
-export function binpackPolicy(maxCandidates = 32): PlacementPolicy {
+export function binpackPolicy(options: PolicyOptions = {}): PlacementPolicy {
   return {
     name: 'binpack',
-    order: 'tightest',
-    maxCandidates,
+    order: options.order ?? 'tightest',
+    maxCandidates: options.maxCandidates ?? 32,
     evaluate(node, req): Choice | undefined {
       const gpus = chooseGpus(node, req.gpuMilli, 'tightest');
       return gpus && { score: -freeShareAfter(node, req), gpus };
@@ -28,11 +29,11 @@ export function binpackPolicy(maxCandidates = 32): PlacementPolicy {
 }
 
 /** Spreading: the emptiest node that fits, and on it the emptiest GPU. */
-export function spreadPolicy(maxCandidates = 32): PlacementPolicy {
+export function spreadPolicy(options: PolicyOptions = {}): PlacementPolicy {
   return {
     name: 'spread',
-    order: 'loosest',
-    maxCandidates,
+    order: options.order ?? 'loosest',
+    maxCandidates: options.maxCandidates ?? 32,
     evaluate(node, req): Choice | undefined {
       const gpus = chooseGpus(node, req.gpuMilli, 'loosest');
       return gpus && { score: freeShareAfter(node, req), gpus };

@@ -1,0 +1,65 @@
+import type { TaskMix, TaskType } from './task-mix.js';
+
+/**
+ * A node's free state as fragmentation sees it: free milli-GPU per GPU, free CPU and the
+ * GPU model. (Memory does not enter the measure, as in FGD.)
+ */
+export interface FreeState {
+  readonly gpuFree: ArrayLike<number>;
+  readonly cpuFree: number;
+  readonly model: string | null;
+}
+
+/**
+ * The idle GPU capacity of a node (milli-GPU) that a task of type `t` could not use
+ * (FGD, Weng et al., USENIX ATC '23, as in the authors' simulator): all of it when the
+ * task asks for no GPU, may not use this GPU model, or does not fit (too few GPUs with
+ * enough free, or too little CPU); otherwise only the GPUs with less free than the task
+ * needs per GPU.
+ */
+export function taskFragmentation(s: FreeState, t: TaskType): number {
+  const g = s.gpuFree;
+  let idle = 0;
+  for (let i = 0; i < g.length; i++) idle += g[i] as number;
+  if (idle === 0) return 0;
+  if (t.gpuPerDevice === 0) return idle;
+  if (t.gpuModels.length > 0 && (s.model === null || !t.gpuModels.includes(s.model))) return idle;
+  let able = 0;
+  let short = 0;
+  for (let i = 0; i < g.length; i++) {
+    const f = g[i] as number;
+    if (f >= t.gpuPerDevice) able++;
+    else short += f;
+  }
+  if (able < t.gpuCount || s.cpuFree < t.cpuMilli) return idle;
+  return short;
+}
+
+/** Expected fragmentation of a node state under a task mix, milli-GPU. */
+export function nodeFragmentation(s: FreeState, mix: TaskMix): number {
+  let sum = 0;
+  for (const t of mix.types) sum += t.weight * taskFragmentation(s, t);
+  return sum;
+}
+
+/**
+ * Memoised `nodeFragmentation` for one task mix. The measure depends only on the model,
+ * the free CPU and the multiset of free GPU amounts, so states that differ only in which
+ * GPU index is free share an entry.
+ */
+export class FragmentationMemo {
+  private readonly memo = new Map<string, number>();
+
+  constructor(readonly mix: TaskMix) {}
+
+  of(s: FreeState): number {
+    const sorted = Array.from(s.gpuFree).sort((a, b) => a - b);
+    const key = `${s.model ?? ''}|${s.cpuFree}|${sorted.join(',')}`;
+    let f = this.memo.get(key);
+    if (f === undefined) {
+      f = nodeFragmentation(s, this.mix);
+      this.memo.set(key, f);
+    }
+    return f;
+  }
+}

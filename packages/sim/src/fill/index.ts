@@ -1,0 +1,4 @@
+export * from './inflate.js';
+export * from './discretize.js';
+export * from './run.js';
+export * from './experiment.js';

@@ -1,0 +1,4 @@
+/** @roam/sim — Roam's simulator: trace readers, experiments, reports and charts. */
+export * from './traces/index.js';
+export * from './fill/index.js';
+export * from './report/index.js';
