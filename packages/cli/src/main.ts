@@ -1,6 +1,7 @@
 import { processIo, UsageError, type Io } from './io.js';
 import { scheduleCommand, scheduleHelp } from './commands/schedule.js';
 import { validateCommand, validateHelp } from './commands/validate.js';
+import { simCommand, simHelp } from './commands/sim/sim.js';
 
 /** A subcommand: its help text and what it does. */
 interface Command {
@@ -19,6 +20,11 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     summary: 'dry-run a scheduling cycle over resource files',
     help: scheduleHelp,
     run: scheduleCommand,
+  },
+  sim: {
+    summary: 'run experiments on the simulator: fill, replay, compare',
+    help: simHelp,
+    run: simCommand,
   },
 };
 
@@ -45,7 +51,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     io.err(`roam: unknown command ${JSON.stringify(name)}\n\n${HELP}`);
     return 2;
   }
-  if (rest.includes('--help') || rest.includes('-h')) {
+  if (name !== 'sim' && (rest.includes('--help') || rest.includes('-h'))) {
     io.out(command.help);
     return 0;
   }
@@ -53,7 +59,8 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return await command.run(rest, io);
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`roam ${name}: ${e.message}`);
+      // Errors about input files carry their own `file:line:` location; command-line errors get the command's name.
+      io.err(e.exitCode === 1 ? e.message : `roam ${name}: ${e.message}`);
       return e.exitCode;
     }
     if (e instanceof TypeError && (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

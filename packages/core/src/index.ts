@@ -36,5 +36,8 @@ export * from './scheduler/placement/policies/best-fit.js';
 export * from './scheduler/placement/policies/gpu-clustering.js';
 export * from './scheduler/placement/policies/gpu-packing.js';
 export * from './scheduler/placement/policies/registry.js';
+export * from './scheduler/placement/policies/roam.js';
+export * from './scheduler/placement/model-pressure.js';
 export * from './scheduler/placement/fragmentation.js';
 export * from './model/from-resources.js';
+export * from './util/heap.js';

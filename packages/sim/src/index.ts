@@ -2,3 +2,5 @@
 export * from './traces/index.js';
 export * from './fill/index.js';
 export * from './report/index.js';
+export * from './replay/index.js';
+export * from './cluster/from-resources.js';

@@ -50,26 +50,30 @@ export function eligiblePools(
  */
 export function computeDemand(state: ClusterState, pools: readonly string[]): Demand {
   const demand: Demand = new Map();
-  const add = (queue: string, pool: string, milli: number): void => {
-    for (const q of state.lineage(queue)) {
-      let byPool = demand.get(q);
-      if (!byPool) demand.set(q, (byPool = new Map()));
-      byPool.set(pool, (byPool.get(pool) ?? 0) + milli);
-    }
+  const byPoolOf = (q: string): Map<string, number> => {
+    let byPool = demand.get(q);
+    if (!byPool) demand.set(q, (byPool = new Map()));
+    return byPool;
   };
-  for (const b of state.bookingsAll())
-    for (const p of b.placements) {
-      const pool = state.node(p.node)?.info.pool;
-      if (pool !== undefined)
-        add(
-          b.workload.queue,
-          pool,
-          p.gpus.reduce((a, g) => a + g.milli, 0),
-        );
+  // What queues hold: their usage (which already includes their projects').
+  for (const q of state.allQueues())
+    for (const pool of pools) {
+      const used = state.usageOf(q.name, pool).gpuMilli;
+      if (used > 0) byPoolOf(q.name).set(pool, used);
     }
-  for (const w of state.pending())
-    for (const pool of eligiblePools(state, w, pools))
-      add(w.queue, pool, w.request.gpuMilli * w.replicas);
+  // What pending work asks, in every pool it may use; eligibility is shared by equal shapes.
+  const eligible = new Map<string, readonly string[]>();
+  for (const w of state.pending()) {
+    const key = `${w.nodePools.join(',')}|${w.request.gpuMilli > 0 ? w.request.gpuModels.join(',') : '-'}`;
+    let where = eligible.get(key);
+    if (!where) eligible.set(key, (where = eligiblePools(state, w, pools)));
+    const milli = w.request.gpuMilli * w.replicas;
+    for (const pool of where)
+      for (const q of state.lineage(w.queue)) {
+        const byPool = byPoolOf(q);
+        byPool.set(pool, (byPool.get(pool) ?? 0) + milli);
+      }
+  }
   return demand;
 }
 

@@ -1,4 +1,3 @@
-import { MILLI_PER_GPU } from '../units.js';
 import { Journal } from './journal.js';
 import { NodeGroup } from './node-index.js';
 import { NodeSlot } from './node-slot.js';
@@ -40,6 +39,8 @@ export class ClusterState {
   private readonly usage = new Map<string, Map<string, Usage>>();
   /** Bumped whenever capacity is freed, so cached "does not fit" answers expire. */
   freedEpoch = 0;
+  /** Bumped on every change of any node's free capacity or facts, for caches. */
+  version = 0;
 
   constructor(
     init: {
@@ -62,7 +63,7 @@ export class ClusterState {
     const slot = new NodeSlot(index, info);
     this.slots[index] = slot;
     this.slotByName.set(info.name, index);
-    if (info.schedulable) this.groupFor(info).add(slot);
+    this.reindex(slot);
     this.journal.record(() => this.dropNode(slot));
     return slot;
   }
@@ -193,6 +194,10 @@ export class ClusterState {
     this.journal.record(() => this.pendingByKey.set(key, w));
   }
 
+  isPending(key: string): boolean {
+    return this.pendingByKey.has(key);
+  }
+
   pending(): IterableIterator<WorkloadInfo> {
     return this.pendingByKey.values();
   }
@@ -257,6 +262,16 @@ export class ClusterState {
       this.runningSet(w.queue).add(key);
     });
     return booking;
+  }
+
+  /** Marks a running workload as being evicted (checkpointing and stopping). */
+  markEvicting(key: string): void {
+    const booking = this.bookings.get(key);
+    if (!booking || booking.evicting) return;
+    booking.evicting = true;
+    this.journal.record(() => {
+      delete booking.evicting;
+    });
   }
 
   /** Records that a running workload completed a checkpoint at `at`. */
@@ -382,7 +397,7 @@ export class ClusterState {
   }
 
   private unindex(slot: NodeSlot): void {
-    if (slot.info.schedulable) this.groupFor(slot.info).remove(slot, slot.fullFree, slot.maxFree);
+    if (slot.info.schedulable) this.groupFor(slot.info).remove(slot);
   }
 
   private reindex(slot: NodeSlot): void {
@@ -392,6 +407,7 @@ export class ClusterState {
 
   private dropNode(slot: NodeSlot): void {
     this.unindex(slot);
+    this.version++;
     this.slots[slot.index] = undefined;
     this.slotByName.delete(slot.info.name);
     this.freeSlots.push(slot.index);
@@ -405,16 +421,17 @@ export class ClusterState {
     this.reindex(slot);
   }
 
-  /** Total GPU capacity of the schedulable nodes per pool, milli-GPU (and CPU, memory). */
+  /** Capacity of the schedulable nodes per pool (pools with none are absent). O(pools × models). */
   capacityByPool(): Map<string, Usage> {
     const out = new Map<string, Usage>();
-    for (const slot of this.nodes()) {
-      if (!slot.info.schedulable) continue;
-      let c = out.get(slot.info.pool);
-      if (!c) out.set(slot.info.pool, (c = emptyUsage()));
-      c.gpuMilli += slot.info.gpus * MILLI_PER_GPU;
-      c.cpuMilli += slot.info.cpuMilli;
-      c.memoryMiB += slot.info.memoryMiB;
+    for (const [pool, byModel] of this.groupsByPool) {
+      const c = emptyUsage();
+      for (const g of byModel.values()) {
+        c.gpuMilli += g.capacity.gpuMilli;
+        c.cpuMilli += g.capacity.cpuMilli;
+        c.memoryMiB += g.capacity.memoryMiB;
+      }
+      if (c.gpuMilli > 0 || c.cpuMilli > 0) out.set(pool, c);
     }
     return out;
   }

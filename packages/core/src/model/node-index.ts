@@ -17,6 +17,10 @@ export type CandidateOrder = 'tightest' | 'loosest' | 'slot';
  */
 export class NodeGroup {
   readonly members = new BitSet();
+  /** Free milli-GPU summed over the members. */
+  idleMilli = 0;
+  /** Capacity summed over the members: milli-GPU, milli-CPU, MiB. */
+  readonly capacity = { gpuMilli: 0, cpuMilli: 0, memoryMiB: 0 };
   private readonly byFullFree: BitSet[] = [];
   private readonly byMaxFree: BitSet[] = Array.from(
     { length: FRACTION_BUCKETS },
@@ -32,13 +36,19 @@ export class NodeGroup {
   ) {}
 
   add(slot: NodeSlot): void {
+    this.idleMilli += slot.freeGpuMilli();
+    this.addCapacity(slot, 1);
     this.members.add(slot.index);
     this.fullBucket(slot.fullFree).add(slot.index);
     (this.byMaxFree[fractionBucket(slot.maxFree)] as BitSet).add(slot.index);
   }
 
-  remove(slot: NodeSlot, fullFree: number, maxFree: number): void {
+  /** Removes a member; its capacity fields must still be those it was added with. */
+  remove(slot: NodeSlot): void {
+    this.idleMilli -= slot.freeGpuMilli();
+    this.addCapacity(slot, -1);
     this.members.delete(slot.index);
+    const { fullFree, maxFree } = slot;
     this.fullBucket(fullFree).delete(slot.index);
     (this.byMaxFree[fractionBucket(maxFree)] as BitSet).delete(slot.index);
   }
@@ -89,6 +99,12 @@ export class NodeGroup {
       if (bucket && bucket.size > 0 && !forEachIn(bucket, visit)) return false;
     }
     return true;
+  }
+
+  private addCapacity(slot: NodeSlot, sign: 1 | -1): void {
+    this.capacity.gpuMilli += sign * slot.info.gpus * MILLI_PER_GPU;
+    this.capacity.cpuMilli += sign * slot.info.cpuMilli;
+    this.capacity.memoryMiB += sign * slot.info.memoryMiB;
   }
 
   private fullBucket(fullFree: number): BitSet {

@@ -82,6 +82,8 @@ export interface Booking {
   readonly startedAt: number;
   /** When its last checkpoint completed, ms; work since then is lost if it is evicted. */
   lastCheckpointAt?: number;
+  /** Set while it checkpoints and stops after an eviction: it is not a victim again. */
+  evicting?: boolean;
 }
 
 /** Resource amounts: milli-GPU, milli-CPU, MiB. */

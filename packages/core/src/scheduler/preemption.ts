@@ -240,7 +240,7 @@ function isEligible(
 ): boolean {
   const v = b.workload;
   const { w, state, pool, fairShares } = input;
-  if (!v.preemptible || v.key === w.key || input.protected.has(v.key)) return false;
+  if (!v.preemptible || b.evicting || v.key === w.key || input.protected.has(v.key)) return false;
   if (mode === 'preempt') return v.queue === w.queue && v.priority < w.priority;
   if (v.queue === w.queue) return false;
   const share = fairShares.get(v.queue)?.get(pool) ?? 0;

@@ -25,6 +25,15 @@ import { quotaBlock, type QuotaBlock } from './quota.js';
 import { fairnessRatio } from './queue-order.js';
 import { explainNoFit } from './reasons.js';
 
+/** What the caller knows from earlier cycles. */
+export interface ScheduleHints {
+  /**
+   * Pending workloads whose evictions have completed: the room was made for them, so they
+   * are considered before queue order (like Kubernetes' nominated pods).
+   */
+  readonly nominated?: ReadonlySet<string>;
+}
+
 /**
  * One scheduling cycle: decides which pending workloads start where, which running ones
  * are evicted to make room, and why the rest wait. Pure: `state` is changed only
@@ -41,10 +50,11 @@ export function schedule(
   config: SchedulerConfig,
   now: number,
   rng: Rng,
+  hints: ScheduleHints = {},
 ): ScheduleResult {
   const mark = state.journal.mark();
   try {
-    return new Cycle(state, config, now, rng).run();
+    return new Cycle(state, config, now, rng, hints).run();
   } finally {
     state.journal.rollback(mark);
   }
@@ -67,6 +77,9 @@ class Cycle {
   /** Requests known not to fit (by shape), valid while no capacity is freed. */
   private readonly noFit = new Map<string, { epoch: number; code: PendingCode; reason: string }>();
   private preemptionAttempts = 0;
+  private readonly eligibleCache = new Map<string, readonly string[]>();
+  /** Preemption attempts that found no plan, by request, queue and priority: the epoch they failed in. */
+  private readonly noVictims = new Map<string, number>();
   /** Workloads started or given room this cycle; they are not evicted in the same cycle. */
   private readonly startedThisCycle = new Set<string>();
 
@@ -75,6 +88,7 @@ class Cycle {
     private readonly config: SchedulerConfig,
     private readonly now: number,
     rng: Rng,
+    private readonly hints: ScheduleHints,
   ) {
     this.capacity = state.capacityByPool();
     this.pools = [...this.capacity.keys()].sort(compareStrings);
@@ -85,7 +99,15 @@ class Cycle {
       this.totals.memoryMiB += c.memoryMiB;
     }
     this.fairShares = computeFairShares(state, this.capacity, computeDemand(state, this.pools));
-    this.ctx = { rng, taskMix: config.taskMix ?? mixOf(state), state };
+    let mix = config.taskMix;
+    // The task mix costs O(workloads); only fragmentation-aware policies read it.
+    this.ctx = {
+      rng,
+      state,
+      get taskMix(): TaskMix {
+        return (mix ??= mixOf(state));
+      },
+    };
     this.result = { binds: [], evictions: [], pending: [] };
   }
 
@@ -93,6 +115,12 @@ class Cycle {
     const heap = new Heap<QueueEntry>(
       (a, b) => a.ratio < b.ratio || (a.ratio === b.ratio && a.name < b.name),
     );
+    const nominated = this.hints.nominated;
+    if (nominated && nominated.size > 0) {
+      const first = [...this.state.pending()].filter((w) => nominated.has(w.key));
+      first.sort(byPriorityThenAge);
+      for (const w of first) this.consider(w);
+    }
     for (const entry of this.queueEntries()) heap.push(entry);
     while (heap.size > 0) {
       const entry = heap.pop() as QueueEntry;
@@ -116,16 +144,14 @@ class Cycle {
   private queueEntries(): QueueEntry[] {
     const byQueue = new Map<string, WorkloadInfo[]>();
     for (const w of this.state.pending()) {
+      if (this.hints.nominated?.has(w.key)) continue;
       const list = byQueue.get(w.queue) ?? [];
       list.push(w);
       byQueue.set(w.queue, list);
     }
     const entries: QueueEntry[] = [];
     for (const [name, pending] of byQueue) {
-      pending.sort(
-        (a, b) =>
-          b.priority - a.priority || a.submittedAt - b.submittedAt || compareStrings(a.key, b.key),
-      );
+      pending.sort(byPriorityThenAge);
       entries.push({ name, pending, next: 0, ratio: this.ratioOf(name) });
     }
     return entries;
@@ -138,7 +164,7 @@ class Cycle {
   private consider(w: WorkloadInfo): void {
     if (!this.state.queue(w.queue))
       return this.wait(w, 'unknown-queue', `queue ${w.queue} does not exist`);
-    const pools = eligiblePools(this.state, w, this.pools);
+    const pools = this.eligible(w);
     if (pools.length === 0) return this.wait(w, 'no-pool', noPoolReason(w));
     const open: string[] = [];
     let block: QuotaBlock | undefined;
@@ -167,14 +193,28 @@ class Cycle {
     if (!this.tryPreemption(w, open)) this.wait(w, code, reason);
   }
 
+  /** Eligible pools, shared by workloads with the same pool list and GPU models. */
+  private eligible(w: WorkloadInfo): readonly string[] {
+    const key = `${w.nodePools.join(',')}|${w.request.gpuMilli > 0 ? w.request.gpuModels.join(',') : '-'}`;
+    let pools = this.eligibleCache.get(key);
+    if (!pools) this.eligibleCache.set(key, (pools = eligiblePools(this.state, w, this.pools)));
+    return pools;
+  }
+
   private tryPreemption(w: WorkloadInfo, pools: readonly string[]): boolean {
+    // Reclaim first: on equal loss, take back from queues over their share rather than from the workload's own.
     const modes = [
-      ...(this.config.preemption ? (['preempt'] as const) : []),
       ...(this.config.reclaim ? (['reclaim'] as const) : []),
+      ...(this.config.preemption ? (['preempt'] as const) : []),
     ];
     if (modes.length === 0 || this.preemptionAttempts >= this.config.maxPreemptionAttempts)
       return false;
+    // The same request, queue and priority finds no victims again until capacity is freed.
+    const attempt = `${shapeKey(w, pools)}|${w.queue}|${w.priority}`;
+    if (this.noVictims.get(attempt) === this.state.freedEpoch) return false;
     this.preemptionAttempts++;
+    // Every mode and pool may have a plan; the one that loses the least work wins.
+    let best: { pool: string; plan: PreemptionPlan; cost: number } | undefined;
     for (const mode of modes)
       for (const pool of pools) {
         const plan = planPreemption(
@@ -190,11 +230,15 @@ class Cycle {
           },
           mode,
         );
-        if (plan) {
-          this.applyPlan(w, pool, plan);
-          return true;
-        }
+        if (!plan) continue;
+        const cost = plan.victims.reduce((a, v) => a + lostWork(v, this.now), 0);
+        if (!best || cost < best.cost) best = { pool, plan, cost };
       }
+    if (best) {
+      this.applyPlan(w, best.pool, best.plan);
+      return true;
+    }
+    this.noVictims.set(attempt, this.state.freedEpoch);
     return false;
   }
 
@@ -273,14 +317,27 @@ function noPoolReason(w: WorkloadInfo): string {
   return w.nodePools.length > 0 ? `${named} has no ${what}` : `${named} has ${what}`;
 }
 
+/** Higher priority first, then older, then by key. */
+function byPriorityThenAge(a: WorkloadInfo, b: WorkloadInfo): number {
+  return b.priority - a.priority || a.submittedAt - b.submittedAt || compareStrings(a.key, b.key);
+}
+
+const shapeKeys = new WeakMap<WorkloadInfo, string>();
+
 /** Requests with the same shape and pools fit or fail alike. */
 function shapeKey(w: WorkloadInfo, pools: readonly string[]): string {
+  let own = shapeKeys.get(w);
+  if (own === undefined) shapeKeys.set(w, (own = ownShape(w)));
+  return `${pools.join(',')}|${own}`;
+}
+
+function ownShape(w: WorkloadInfo): string {
   const r = w.request;
   const selector = Object.entries(w.nodeSelector)
     .map(([k, v]) => `${k}=${v}`)
     .sort(compareStrings)
     .join(',');
-  return `${pools.join(',')}|${w.replicas}|${r.gpuMilli}|${r.cpuMilli}|${r.memoryMiB}|${r.gpuModels.join(',')}|${selector}`;
+  return `${w.replicas}|${r.gpuMilli}|${r.cpuMilli}|${r.memoryMiB}|${r.gpuModels.join(',')}|${selector}`;
 }
 
 /** The request mix of every pending and running workload, weighted by replicas. */

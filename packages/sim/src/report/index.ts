@@ -4,3 +4,4 @@ export type { Point } from './point.js';
 export { lineChart } from './svg-chart.js';
 export { svgToPng } from './png.js';
 export type { PngOptions } from './png.js';
+export * from './experiment-charts.js';

@@ -8,3 +8,4 @@ export { PHILLY_GPUS_PER_NODE, PHILLY_OTHER_QUEUE } from './philly.js';
 export * from './philly-jobs.js';
 export * from './philly-vcs.js';
 export * from './roam-jsonl.js';
+export * from './transform.js';

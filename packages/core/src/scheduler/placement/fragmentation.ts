@@ -50,14 +50,18 @@ export function nodeFragmentation(s: FreeState, mix: TaskMix): number {
 export class FragmentationMemo {
   private readonly memo = new Map<string, number>();
 
-  constructor(readonly mix: TaskMix) {}
+  constructor(
+    readonly mix: TaskMix,
+    /** The measure to memoise; FGD's by default. It may depend only on model, free CPU and the free GPU multiset. */
+    private readonly measure: (s: FreeState, mix: TaskMix) => number = nodeFragmentation,
+  ) {}
 
   of(s: FreeState): number {
     const sorted = Array.from(s.gpuFree).sort((a, b) => a - b);
     const key = `${s.model ?? ''}|${s.cpuFree}|${sorted.join(',')}`;
     let f = this.memo.get(key);
     if (f === undefined) {
-      f = nodeFragmentation(s, this.mix);
+      f = this.measure(s, this.mix);
       this.memo.set(key, f);
     }
     return f;

@@ -7,6 +7,7 @@ import { gpuPackingPolicy } from './gpu-packing.js';
 import type { PolicyOptions } from './options.js';
 import { binpackPolicy, spreadPolicy } from './pack-spread.js';
 import { randomPolicy } from './random.js';
+import { roamPolicy } from './roam.js';
 
 /** Every placement policy by name. */
 export const PLACEMENT_POLICIES = {
@@ -18,6 +19,7 @@ export const PLACEMENT_POLICIES = {
   clustering: gpuClusteringPolicy,
   packing: gpuPackingPolicy,
   bestfit: bestFitPolicy,
+  roam: roamPolicy,
 } as const satisfies Record<string, (options?: PolicyOptions) => PlacementPolicy>;
 
 /** A placement policy's name. */

@@ -1,0 +1,149 @@
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { roam } from './helpers.js';
+
+const fixtures = new URL('../../sim/test/fixtures/', import.meta.url).pathname;
+const dir = mkdtempSync(join(tmpdir(), 'roam-sim-'));
+const nodes = join(dir, 'nodes.csv');
+const pods = join(dir, 'pods.csv');
+writeFileSync(
+  nodes,
+  'sn,cpu_milli,memory_mib,gpu,model\nn1,32000,131072,4,T4\nn2,32000,131072,4,T4\nn3,64000,262144,8,V100M32\n',
+);
+writeFileSync(
+  pods,
+  [
+    'name,cpu_milli,memory_mib,num_gpu,gpu_milli',
+    ...Array.from(
+      { length: 12 },
+      (_, i) =>
+        `p${i},${4000 + (i % 3) * 2000},8192,${i % 4 === 0 ? 2 : 1},${i % 4 === 0 ? 1000 : [500, 250, 1000][i % 3]}`,
+    ),
+  ].join('\n'),
+);
+
+describe('roam sim fill', () => {
+  it('prints a table for each policy, best first, and writes JSON and charts', async () => {
+    const out = join(dir, 'fill');
+    const r = await roam([
+      'sim',
+      'compare',
+      '--policies',
+      'fgd,roam,random',
+      '--nodes',
+      nodes,
+      '--pods',
+      pods,
+      '--seeds',
+      '1-3',
+      '--out',
+      out,
+    ]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/12 pods on 3 nodes \/ 16 GPUs, inflated to 130%, seeds 1,2,3/);
+    expect(r.out).toMatch(/POLICY\s+UNALLOCATED@100%/);
+    for (const p of ['fgd', 'roam', 'random']) expect(r.out).toContain(p);
+    expect(readdirSync(out).sort()).toEqual([
+      'allocation.svg',
+      'fragmentation.svg',
+      'report.json',
+      'unallocated.svg',
+    ]);
+    const reports = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as {
+      policy: string;
+      points: unknown[];
+    }[];
+    expect(reports.map((x) => x.policy)).toEqual(['fgd', 'roam', 'random']);
+  });
+
+  it('prints JSON with the documented fields', async () => {
+    const r = await roam([
+      'sim',
+      'fill',
+      '--nodes',
+      nodes,
+      '--pods',
+      pods,
+      '--policy',
+      'bestfit',
+      '--seeds',
+      '42',
+      '--json',
+    ]);
+    const report = JSON.parse(r.out) as Record<string, unknown>;
+    for (const key of ['policy', 'seeds', 'points', 'unallocatedAt100Pct', 'wallMs'])
+      expect(report).toHaveProperty(key);
+    const xs = (report.points as { arrivedPct: number }[]).map((p) => p.arrivedPct);
+    expect(xs.length).toBeGreaterThan(50);
+    expect(xs).toEqual([...xs].sort((a, b) => a - b));
+  });
+
+  it('stops at a malformed row with file:line: column: reason', async () => {
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(
+      bad,
+      'name,cpu_milli,memory_mib,num_gpu,gpu_milli\np0,4000,8192,1,500\np1,4000,8192,1,abc\n',
+    );
+    const r = await roam(['sim', 'fill', '--nodes', nodes, '--pods', bad, '--policy', 'fgd']);
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(`${bad}:3: gpu_milli: must be an integer from 0 to 1000, got "abc"\n`);
+  });
+
+  it('names an unknown policy', async () => {
+    const r = await roam(['sim', 'fill', '--nodes', nodes, '--pods', pods, '--policy', 'magic']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('unknown policy "magic"');
+  });
+});
+
+describe('roam sim replay', () => {
+  it('replays a trace on a YAML cluster and reports completion times, fairness and charts', async () => {
+    const out = join(dir, 'replay');
+    const r = await roam([
+      'sim',
+      'replay',
+      '--trace',
+      `${fixtures}trace.jsonl`,
+      '--cluster',
+      `${fixtures}cluster.yaml`,
+      '--policy',
+      'binpack',
+      '--out',
+      out,
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out) as Record<string, unknown>;
+    expect(report).toMatchObject({ policy: 'binpack', jobs: 9, completed: 9 });
+    for (const key of [
+      'jctSeconds',
+      'queueingDelaySeconds',
+      'makespanSeconds',
+      'meanGpuAllocationPct',
+      'preemptions',
+      'queues',
+      'jainFairness',
+    ])
+      expect(report).toHaveProperty(key);
+    expect(readdirSync(out).sort()).toEqual(['queues.svg', 'report.json', 'utilization.svg']);
+  });
+
+  it('prints a summary table with the queues', async () => {
+    const r = await roam([
+      'sim',
+      'replay',
+      '--trace',
+      `${fixtures}trace.jsonl`,
+      '--cluster',
+      `${fixtures}cluster.yaml`,
+      '--policy',
+      'roam,spread',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.out).toMatch(/POLICY\s+DONE\s+JCT MEAN \(h\)/);
+    expect(r.out).toMatch(/QUEUE\s+DESERVED/);
+  });
+});
