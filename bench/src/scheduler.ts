@@ -11,7 +11,9 @@ import {
   defaultSchedulerConfig,
   schedule,
   SeededRng,
+  PLACEMENT_STRATEGIES,
   type Decision,
+  type PlacementStrategy,
   type NodeInfo,
   type QueueInfo,
   type WorkloadInfo,
@@ -126,20 +128,31 @@ function main(): void {
   const nodeCount = intFlag(f, 'nodes', 5000);
   const batch = intFlag(f, 'batch', 1000);
   const seed = intFlag(f, 'seed', 42);
+  const placement = f.get('placement') ?? 'roam';
+  if (
+    typeof placement !== 'string' ||
+    !(PLACEMENT_STRATEGIES as readonly string[]).includes(placement)
+  )
+    throw new Error(`--placement must be one of ${PLACEMENT_STRATEGIES.join(', ')}`);
   // One unmeasured pass first, so the numbers are for JIT-compiled code (steady state).
-  run(nodeCount, batch, seed);
-  const report = run(nodeCount, batch, seed);
+  run(nodeCount, batch, seed, placement as PlacementStrategy);
+  const report = run(nodeCount, batch, seed, placement as PlacementStrategy);
   if (f.has('json')) process.stdout.write(`${JSON.stringify(report)}\n`);
   else process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
 }
 
-function run(nodeCount: number, batch: number, seed: number): Record<string, unknown> {
+function run(
+  nodeCount: number,
+  batch: number,
+  seed: number,
+  placement: PlacementStrategy,
+): Record<string, unknown> {
   const rng = new SeededRng(seed);
   const { nodes, queues, leaves } = buildCluster(nodeCount);
   const state = new ClusterState({
     nodes,
     queues,
-    pools: POOLS.map((p) => ({ name: p.name, placement: 'binpack' })),
+    pools: POOLS.map((p) => ({ name: p.name, placement })),
   });
   const workloads = buildWorkloads(nodeCount * GPUS_PER_NODE * 1000, leaves, rng);
   const byKey = new Map(workloads.map((w) => [w.key, w]));
@@ -180,6 +193,7 @@ function run(nodeCount: number, batch: number, seed: number): Record<string, unk
   for (const n of state.nodes()) allocated += n.info.gpus * 1000 - n.freeGpuMilli();
   return {
     benchmark: 'scheduler',
+    placement,
     nodes: nodeCount,
     gpus: nodeCount * GPUS_PER_NODE,
     queues: queues.length,

@@ -42,6 +42,6 @@ describe('roam schedule', () => {
   it('refuses a bad --placement', async () => {
     const r = await roam(['schedule', '-f', example('cluster.yaml'), '--placement', 'magic']);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('--placement must be one of binpack, spread, fgd, got magic');
+    expect(r.err).toContain('--placement must be one of roam, binpack, spread, fgd, got magic');
   });
 });

@@ -4,8 +4,13 @@ import type { Resource } from './meta.js';
 import type { FieldReader } from './reader.js';
 
 /** How the scheduler picks nodes in a pool. */
-export type PlacementStrategy = 'binpack' | 'spread' | 'fgd';
-export const PLACEMENT_STRATEGIES: readonly PlacementStrategy[] = ['binpack', 'spread', 'fgd'];
+export type PlacementStrategy = 'roam' | 'binpack' | 'spread' | 'fgd';
+export const PLACEMENT_STRATEGIES: readonly PlacementStrategy[] = [
+  'roam',
+  'binpack',
+  'spread',
+  'fgd',
+];
 
 /** Where a node's capacity comes from. */
 export type NodeMarket = 'on-prem' | 'on-demand' | 'spot';
@@ -55,7 +60,7 @@ export function readNodePoolSpec(
   if (!s) return undefined;
   const start = errors.length;
   const placement = (s.string('placement', { oneOf: PLACEMENT_STRATEGIES }) ??
-    'binpack') as PlacementStrategy;
+    'roam') as PlacementStrategy;
   const labels = s.stringMap('labels') ?? {};
   const staticReader = s.object('static');
   const machines = staticReader ? readMachines(staticReader) : undefined;

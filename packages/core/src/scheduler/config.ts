@@ -1,6 +1,7 @@
 import type { PlacementStrategy } from '../resources/nodepool.js';
 import { binpackPolicy, spreadPolicy } from './placement/policies/pack-spread.js';
 import { fgdPolicy } from './placement/policies/fgd.js';
+import { roamPolicy } from './placement/policies/roam.js';
 import type { PlacementPolicy } from './placement/policy.js';
 import type { TaskMix } from './placement/task-mix.js';
 import type { Decision } from './decisions.js';
@@ -25,11 +26,16 @@ export interface SchedulerConfig {
   readonly onDecision?: (decision: Decision) => void;
 }
 
-/** Roam's defaults: bin-packing unless a pool says otherwise, preemption and reclaim on. */
+/** Roam's defaults: Roam's placement policy unless a pool says otherwise, preemption and reclaim on. */
 export function defaultSchedulerConfig(overrides: Partial<SchedulerConfig> = {}): SchedulerConfig {
   return {
-    policies: { binpack: binpackPolicy(), spread: spreadPolicy(), fgd: fgdPolicy() },
-    defaultStrategy: 'binpack',
+    policies: {
+      roam: roamPolicy(),
+      binpack: binpackPolicy(),
+      spread: spreadPolicy(),
+      fgd: fgdPolicy(),
+    },
+    defaultStrategy: 'roam',
     preemption: true,
     reclaim: true,
     maxPreemptionAttempts: 16,

@@ -57,8 +57,7 @@ export class FragmentationMemo {
   ) {}
 
   of(s: FreeState): number {
-    const sorted = Array.from(s.gpuFree).sort((a, b) => a - b);
-    const key = `${s.model ?? ''}|${s.cpuFree}|${sorted.join(',')}`;
+    const key = stateKey(s);
     let f = this.memo.get(key);
     if (f === undefined) {
       f = this.measure(s, this.mix);
@@ -66,4 +65,17 @@ export class FragmentationMemo {
     }
     return f;
   }
+}
+
+const scratch = new Int32Array(64);
+
+/** A key for the model, free CPU and the multiset of free GPU amounts (order does not matter). */
+function stateKey(s: FreeState): string {
+  const n = s.gpuFree.length;
+  const sorted = n <= scratch.length ? scratch.subarray(0, n) : new Int32Array(n);
+  for (let i = 0; i < n; i++) sorted[i] = s.gpuFree[i] as number;
+  sorted.sort();
+  let key = `${s.model ?? ''}|${s.cpuFree}`;
+  for (let i = 0; i < n; i++) key += `,${sorted[i] as number}`;
+  return key;
 }

@@ -34,7 +34,16 @@ export class TaskMix {
   /** The empty mix: nothing counts as fragmentation. */
   static readonly EMPTY = new TaskMix([]);
 
-  static fromRequests(requests: Iterable<ReplicaRequest>, coverage = 0.95): TaskMix {
+  /**
+   * @param coverage share of requests the kept shapes must cover
+   * @param quantum when set, weights are rounded to multiples of it (then renormalised), so
+   *   mixes of nearly the same workload are equal and caches keyed on them survive
+   */
+  static fromRequests(
+    requests: Iterable<ReplicaRequest>,
+    coverage = 0.95,
+    quantum?: number,
+  ): TaskMix {
     const counts = new Map<string, { type: Omit<TaskType, 'weight'>; count: number }>();
     let total = 0;
     for (const r of requests) {
@@ -65,7 +74,24 @@ export class TaskMix {
       kept.push(entry);
       covered += entry.count;
     }
-    return new TaskMix(kept.map(({ type, count }) => ({ ...type, weight: count / covered })));
+    const weights = kept.map(({ count }) =>
+      quantum
+        ? Math.max(quantum, Math.round(count / covered / quantum) * quantum)
+        : count / covered,
+    );
+    const sum = weights.reduce((a, b) => a + b, 0);
+    return new TaskMix(
+      kept.map(({ type }, i) => ({ ...type, weight: (weights[i] as number) / sum })),
+    );
+  }
+
+  /** A string equal for mixes with the same types and weights. */
+  signature(): string {
+    return this.types
+      .map(
+        (t) => `${t.cpuMilli}|${t.gpuPerDevice}|${t.gpuCount}|${t.gpuModels.join('|')}|${t.weight}`,
+      )
+      .join(';');
   }
 }
 

@@ -74,7 +74,7 @@ export function roamPolicy(options: RoamPolicyOptions = {}): PlacementPolicy {
   return {
     name: 'roam',
     order: options.order ?? 'tightest',
-    maxCandidates: options.maxCandidates ?? 64,
+    maxCandidates: options.maxCandidates ?? 16,
     evaluate(node: NodeSlot, req: ReplicaRequest, ctx: PlacementContext): Choice | undefined {
       if (!memo || memo.mix !== ctx.taskMix) {
         const rho = cpuPerGpuMilli(ctx.taskMix);
