@@ -2,9 +2,16 @@ import { processIo, UsageError, type Io } from './io.js';
 import { scheduleCommand, scheduleHelp } from './commands/schedule.js';
 import { validateCommand, validateHelp } from './commands/validate.js';
 import { simCommand, simHelp } from './commands/sim/sim.js';
+import { applyCommand, applyHelp } from './commands/client/apply.js';
+import { deleteCommand, deleteHelp } from './commands/client/delete.js';
+import { describeCommand, describeHelp } from './commands/client/describe.js';
+import { eventsCommand, eventsHelp } from './commands/client/events.js';
+import { getCommand, getHelp } from './commands/client/get.js';
+import { tokenCommand, tokenHelp } from './commands/client/token.js';
+import { topCommand, topHelp } from './commands/client/top.js';
 
 /** A subcommand: its help text and what it does. */
-interface Command {
+export interface Command {
   readonly summary: string;
   readonly help: string;
   run(args: string[], io: Io): Promise<number>;
@@ -26,27 +33,69 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     help: simHelp,
     run: simCommand,
   },
+  apply: {
+    summary: 'create or update resources on the server (-f FILE)',
+    help: applyHelp,
+    run: applyCommand,
+  },
+  get: {
+    summary: 'list or show workloads, queues, nodepools, nodes, offers',
+    help: getHelp,
+    run: getCommand,
+  },
+  describe: {
+    summary: "show a workload's status, placement, reasons and events",
+    help: describeHelp,
+    run: describeCommand,
+  },
+  delete: { summary: 'delete resources', help: deleteHelp, run: deleteCommand },
+  events: {
+    summary: 'print events (--follow to stream them)',
+    help: eventsHelp,
+    run: eventsCommand,
+  },
+  top: {
+    summary: 'queues (deserved, fair share, allocated, cost) or nodes',
+    help: topHelp,
+    run: topCommand,
+  },
+  token: {
+    summary: 'create, list or revoke access tokens (admin)',
+    help: tokenHelp,
+    run: tokenCommand,
+  },
 };
 
-const HELP = `roam — a control plane for GPU workloads across clouds and on-prem
+function help(commands: Readonly<Record<string, Command>>): string {
+  return `roam — a control plane for GPU workloads across clouds and on-prem
 
 Usage: roam <command> [options]
 
 Commands:
-${Object.entries(COMMANDS)
+${Object.entries(commands)
   .map(([name, c]) => `  ${name.padEnd(10)} ${c.summary}`)
   .join('\n')}
 
 Run 'roam <command> --help' for a command's options.`;
+}
 
-/** Runs the `roam` command line; returns the exit code. */
-export async function main(argv: string[], io: Io = processIo): Promise<number> {
+/**
+ * Runs the `roam` command line; returns the exit code. `extra` adds commands from
+ * packages the CLI must not depend on (the app adds `up` from the server).
+ */
+export async function main(
+  argv: string[],
+  io: Io = processIo,
+  extra: Readonly<Record<string, Command>> = {},
+): Promise<number> {
+  const commands = { ...extra, ...COMMANDS };
+  const HELP = help(commands);
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(HELP);
     return name === undefined ? 2 : 0;
   }
-  const command = COMMANDS[name];
+  const command = commands[name];
   if (!command) {
     io.err(`roam: unknown command ${JSON.stringify(name)}\n\n${HELP}`);
     return 2;

@@ -1,5 +1,6 @@
 import {
   schedule,
+  type ReplicaPlacement,
   workloadGpuMilli,
   type ClusterState,
   type NodeInfo,
@@ -69,6 +70,60 @@ export class Engine {
     this.emit({ kind: 'submitted', workload: w.key, reason: `submitted to queue ${w.queue}` });
   }
 
+  /** Takes over a pending workload after a restart (no new event: it was submitted before). */
+  adoptPending(w: WorkloadInfo, preemptions: number): void {
+    if (this.records.has(w.key)) throw new Error(`workload ${w.key} already exists`);
+    this.records.set(w.key, {
+      info: w,
+      phase: 'Pending',
+      reason: 'pending (recovered after a restart)',
+      preemptions,
+    });
+    this.state.submit(w);
+    this.changed = true;
+  }
+
+  /**
+   * Takes over a workload that was already running when the control plane restarted:
+   * books it at its placements (throws if they no longer fit) and tells the runtime to
+   * carry on. Nothing is emitted: it is not a new start.
+   */
+  adoptRunning(
+    w: WorkloadInfo,
+    placements: readonly ReplicaPlacement[],
+    since: { startedAt: number; firstStartedAt: number; preemptions: number },
+  ): void {
+    if (this.records.has(w.key)) throw new Error(`workload ${w.key} already exists`);
+    this.state.bind(w, placements, since.startedAt);
+    this.records.set(w.key, {
+      info: w,
+      phase: 'Running',
+      reason: 'running (recovered after a restart)',
+      startedAt: since.startedAt,
+      firstStartedAt: since.firstStartedAt,
+      placements,
+      preemptions: since.preemptions,
+    });
+    this.options.runtime.start(w.key, placements);
+  }
+
+  /**
+   * Replaces a pending workload's request (a user changed its spec). Throws unless it is
+   * pending; it keeps its place (submission time) in its queue.
+   */
+  update(w: WorkloadInfo): void {
+    const rec = this.records.get(w.key);
+    if (!rec || rec.phase !== 'Pending') throw new Error(`workload ${w.key} is not pending`);
+    const wasPending = this.state.isPending(w.key);
+    if (wasPending) this.state.withdraw(w.key);
+    this.nominations.delete(w.key);
+    const updated: WorkloadRecord = { ...rec, info: w };
+    delete updated.pendingCode;
+    this.records.set(w.key, updated);
+    this.state.submit(w);
+    this.changed = true;
+  }
+
   /** Removes a workload: a pending one at once, a running one after the runtime stops it. */
   cancel(key: string, reason = 'cancelled by a user'): void {
     const rec = this.records.get(key);
@@ -84,6 +139,17 @@ export class Engine {
     this.cancelling.add(key);
     this.state.markEvicting(key);
     this.options.runtime.stop(key, { cause: 'cancel', checkpoint: false, reason });
+  }
+
+  /** Evicts a running workload (a user requeued it): it checkpoints, stops and waits again. */
+  evict(key: string, reason: string): void {
+    const rec = this.records.get(key);
+    if (!rec || rec.phase !== 'Running') return;
+    rec.phase = 'Preempting';
+    rec.reason = reason;
+    this.state.markEvicting(key);
+    this.emit({ kind: 'preempting', workload: key, reason });
+    this.options.runtime.stop(key, { cause: 'preempt', checkpoint: true, reason });
   }
 
   /** The runtime reports that a workload ran to completion (or failed). */

@@ -4,3 +4,4 @@ export * from './events.js';
 export * from './records.js';
 export * from './clocks.js';
 export * from './engine.js';
+export * from './store.js';

@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { example } from './helpers.js';
+import { example } from '../../cli/test/helpers.js';
 
 const bin = new URL('../bin/roam.js', import.meta.url).pathname;
 

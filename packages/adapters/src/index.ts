@@ -1,0 +1,3 @@
+/** @roam/adapters — implementations of Roam's ports. */
+export * from './runtime/simulated-runtime.js';
+export * from './store/index.js';

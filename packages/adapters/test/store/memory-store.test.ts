@@ -1,0 +1,6 @@
+import { MemoryStore } from '../../src/store/index.js';
+import { storeContract } from './contract.js';
+
+storeContract('MemoryStore', async () => ({ open: async () => new MemoryStore() }), {
+  durable: false,
+});
