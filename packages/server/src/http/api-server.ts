@@ -2,7 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { API_PREFIX, kindOfPlural } from '../api/kinds.js';
 import { matchesFields, matchesLabels, parseSelector } from '../api/selectors.js';
 import { openApiDocument } from '../api/openapi.js';
-import type { Principal } from '../auth/tokens.js';
+import { bearerToken, type Principal } from '../auth/tokens.js';
+import { SigninLinks } from '../auth/signin-links.js';
 import type { TokenService } from '../auth/token-service.js';
 import { renderMetrics, requestDurations } from '../metrics/roam-metrics.js';
 import type { ControlPlane } from '../plane/control-plane.js';
@@ -27,6 +28,8 @@ export interface ApiServerOptions {
   readonly statics?: StaticHandler;
   /** Offerings to serve read-only at `/offerings`. */
   readonly offerings?: () => readonly unknown[];
+  /** One-time dashboard sign-in codes (default: a new in-memory set). */
+  readonly signin?: SigninLinks;
 }
 
 /**
@@ -92,9 +95,36 @@ function routeName(path: string): string {
   return path;
 }
 
-function buildRouter({ plane, tokens, offerings }: ApiServerOptions): Router {
+function buildRouter({
+  plane,
+  tokens,
+  offerings,
+  signin = new SigninLinks(),
+}: ApiServerOptions): Router {
   const r = new Router();
   const auth = (ctx: RouteContext): Principal => tokens.authenticate(ctx.req.headers.authorization);
+
+  // Dashboard sign-in: a token holder asks for a one-time code; the browser trades it once.
+  r.add('POST', `${API_PREFIX}/signinlinks`, async (ctx) => {
+    auth(ctx);
+    const token = bearerToken(ctx.req.headers.authorization) as string;
+    const { code, expiresAt } = signin.issue(token);
+    sendDocument(ctx.req, ctx.res, 201, {
+      kind: 'SigninLink',
+      path: `/#/signin/${code}`,
+      code,
+      expiresAt: new Date(expiresAt).toISOString(),
+    });
+  });
+  r.add('POST', '/signin', async (ctx) => {
+    const body = (await readDocument(ctx.req)) as { code?: unknown };
+    const token = signin.redeem(String(body.code ?? ''));
+    sendDocument(ctx.req, ctx.res, 200, {
+      kind: 'Session',
+      token,
+      principal: tokens.authenticate(`Bearer ${token}`),
+    });
+  });
 
   r.add('GET', '/whoami', async (ctx) => sendDocument(ctx.req, ctx.res, 200, auth(ctx)));
   r.add('GET', '/openapi.json', async (ctx) => {
