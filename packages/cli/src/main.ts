@@ -9,6 +9,8 @@ import { eventsCommand, eventsHelp } from './commands/client/events.js';
 import { getCommand, getHelp } from './commands/client/get.js';
 import { tokenCommand, tokenHelp } from './commands/client/token.js';
 import { topCommand, topHelp } from './commands/client/top.js';
+import { offersCommand, offersHelp } from './commands/catalog/offers.js';
+import { catalogCommand, catalogHelp } from './commands/catalog/catalog.js';
 
 /** A subcommand: its help text and what it does. */
 export interface Command {
@@ -63,6 +65,16 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     summary: 'create, list or revoke access tokens (admin)',
     help: tokenHelp,
     run: tokenCommand,
+  },
+  offers: {
+    summary: 'list the cheapest cloud GPU offerings that match',
+    help: offersHelp,
+    run: offersCommand,
+  },
+  catalog: {
+    summary: 'import public cloud GPU catalogs; show what the catalog holds',
+    help: catalogHelp,
+    run: catalogCommand,
   },
 };
 

@@ -41,4 +41,4 @@ export * from './scheduler/placement/model-pressure.js';
 export * from './scheduler/placement/fragmentation.js';
 export * from './model/from-resources.js';
 export * from './util/heap.js';
-export * from './cloud/offering.js';
+export * from './cloud/index.js';

@@ -3,7 +3,9 @@ import { ControlPlane, createApiServer, TokenService, type Principal } from '@ro
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { loadCatalog } from '@roam/adapters';
 import { DEMO_RESOURCES } from './demo.js';
+import { offeringDocument } from './offering-document.js';
 import { openStore } from './open-store.js';
 
 export const upHelp = `Usage: roam up [--data-dir DIR] [--listen HOST:PORT] [--store sqlite|memory|postgres://...]
@@ -58,7 +60,9 @@ export async function upCommand(args: string[], io: Io): Promise<number> {
   if (empty && !values['no-demo'])
     for (const doc of DEMO_RESOURCES) await plane.write(doc, admin, 'apply');
 
-  const server = createApiServer({ plane, tokens });
+  const catalog = await loadCatalog(dataDir);
+  const offerings = catalog.offerings.map(offeringDocument);
+  const server = createApiServer({ plane, tokens, offerings: () => offerings });
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(port, host, () => ok());

@@ -1,0 +1,6 @@
+/** Cloud offerings: GPU model names, catalogs with their sources, and offer queries. */
+export * from './offering.js';
+export * from './gpu-models.js';
+export * from './catalog.js';
+export * from './catalog-summary.js';
+export * from './offer-query.js';
