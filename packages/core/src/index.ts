@@ -42,3 +42,8 @@ export * from './scheduler/placement/fragmentation.js';
 export * from './model/from-resources.js';
 export * from './util/heap.js';
 export * from './cloud/index.js';
+export * from './provisioner/index.js';
+export * from './mover/migration-cost.js';
+export * from './mover/hazard.js';
+export * from './mover/mover.js';
+export * from './scheduler/quota.js';

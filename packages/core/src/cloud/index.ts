@@ -4,3 +4,4 @@ export * from './gpu-models.js';
 export * from './catalog.js';
 export * from './catalog-summary.js';
 export * from './offer-query.js';
+export * from './market.js';

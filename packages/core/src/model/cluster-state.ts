@@ -134,6 +134,11 @@ export class ClusterState {
     return this.pools.get(name);
   }
 
+  /** Every declared pool. */
+  allPools(): IterableIterator<PoolInfo> {
+    return this.pools.values();
+  }
+
   setPools(pools: readonly PoolInfo[]): void {
     this.pools.clear();
     for (const p of pools) this.pools.set(p.name, p);

@@ -30,6 +30,11 @@ export function toWorkloadInfo(w: Workload, submittedAt: number): WorkloadInfo {
     nodePools: s.nodePools,
     nodeSelector: s.nodeSelector,
     submittedAt,
+    capacity: s.capacity,
+    ...(s.deadlineMs !== undefined ? { deadlineAt: submittedAt + s.deadlineMs } : {}),
+    ...(s.expectedDurationMs !== undefined ? { expectedDurationMs: s.expectedDurationMs } : {}),
+    ...(s.checkpoint ? { checkpointIntervalMs: s.checkpoint.intervalMs } : {}),
+    ...(s.migration ? { migration: s.migration } : {}),
   };
 }
 
@@ -42,7 +47,12 @@ export function toQueueInfo(q: Queue): QueueInfo {
 
 /** The scheduler's view of a NodePool. */
 export function toPoolInfo(p: NodePool): PoolInfo {
-  return { name: p.metadata.name, placement: p.spec.placement };
+  const info: PoolInfo = {
+    name: p.metadata.name,
+    placement: p.spec.placement,
+    labels: p.spec.labels,
+  };
+  return p.spec.elastic ? { ...info, elastic: p.spec.elastic } : info;
 }
 
 /**

@@ -1,6 +1,6 @@
-import type { NodeMarket, PlacementStrategy } from '../resources/nodepool.js';
+import type { ElasticSpec, NodeMarket, PlacementStrategy } from '../resources/nodepool.js';
 import type { QuotaEntry } from '../resources/queue.js';
-import type { WorkloadClass } from '../resources/workload.js';
+import type { CapacitySpec, MigrationProfile, WorkloadClass } from '../resources/workload.js';
 
 /** The facts about a node that scheduling needs. Units: milli-CPU, MiB, whole GPUs. */
 export interface NodeInfo {
@@ -18,12 +18,26 @@ export interface NodeInfo {
   readonly zone?: string;
   /** Price per hour, micro-dollars. */
   readonly pricePerHourMicros?: number;
+  /** Cloud capacity: where it came from and what it would cost on-demand. */
+  readonly cloud?: {
+    readonly cloud: string;
+    readonly region: string;
+    readonly instanceType: string;
+    readonly instanceId: string;
+    readonly onDemandPerHourMicros: number;
+    /** Spot nodes: the maximum price bid, micro-dollars per hour. */
+    readonly bidPerHourMicros?: number;
+  };
 }
 
 /** A node pool as the scheduler sees it. */
 export interface PoolInfo {
   readonly name: string;
   readonly placement: PlacementStrategy;
+  /** For elastic pools: what cloud capacity the pool may launch. */
+  readonly elastic?: ElasticSpec;
+  /** Labels every node of the pool carries. */
+  readonly labels?: Readonly<Record<string, string>>;
 }
 
 /** A queue as the scheduler sees it. */
@@ -59,6 +73,16 @@ export interface WorkloadInfo {
   readonly nodeSelector: Readonly<Record<string, string>>;
   /** When the workload was submitted, ms. */
   readonly submittedAt: number;
+  /** Which capacity it may run on (absent: any). */
+  readonly capacity?: CapacitySpec;
+  /** When it must finish, ms (absolute). */
+  readonly deadlineAt?: number;
+  /** Expected run time, ms. */
+  readonly expectedDurationMs?: number;
+  /** How often it checkpoints, ms (absent: it cannot resume from a checkpoint). */
+  readonly checkpointIntervalMs?: number;
+  /** What a live migration of one replica copies. */
+  readonly migration?: MigrationProfile;
 }
 
 /** A share of one GPU given to one replica. */

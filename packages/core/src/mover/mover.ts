@@ -1,0 +1,392 @@
+import type { CatalogOffering } from '../cloud/catalog.js';
+import type { MarketOffering } from '../cloud/market.js';
+import { offeringId } from '../cloud/offering.js';
+import type { Booking, NodeInfo } from '../model/types.js';
+import { MS_PER_HOUR } from '../units.js';
+import { compareStrings } from '../util/heap.js';
+import {
+  checkpointRestore,
+  livePreCopy,
+  migrationCostMicros,
+  type MigrationMethod,
+} from './migration-cost.js';
+
+/** Why a workload moves. */
+export type MoveKind = 'reactive' | 'proactive' | 'opportunistic' | 'deadline';
+
+/** A workload running on cloud capacity, as the mover sees it. */
+export interface RunningOnCloud {
+  readonly booking: Booking;
+  readonly node: NodeInfo;
+  /** When the node will be reclaimed, if a notice came. */
+  readonly reclaimAt?: number;
+}
+
+/** Where a workload could move: an offering in a zone on a market. */
+export interface MoveTarget {
+  readonly offeringId: string;
+  readonly cloud: string;
+  readonly region: string;
+  readonly zone: string;
+  readonly market: 'spot' | 'on-demand';
+  readonly pricePerHourMicros: number;
+}
+
+/** A decision to move a workload, with its costs and the reason. */
+export interface MoveDecision {
+  readonly workload: string;
+  readonly from: string;
+  readonly kind: MoveKind;
+  readonly method: MigrationMethod;
+  readonly target: MoveTarget;
+  /** What moving costs: paused GPU-time, redone work, egress (micro-dollars). */
+  readonly moveCostMicros: number;
+  /** What moving is expected to save or protect (micro-dollars). */
+  readonly benefitMicros: number;
+  readonly reason: string;
+}
+
+/** Knobs of the mover, with defaults. */
+export interface MoverConfig {
+  /** How far ahead proactive moves look, ms (default 1 h). */
+  readonly horizonMs: number;
+  /** Bandwidth between places in one region, MiB/s (default 1,000); across regions or clouds ÷ 10. */
+  readonly bandwidthMiBps: number;
+  /** Time to get running on new capacity (boot, restore), ms (default 5 min). */
+  readonly restartMs: number;
+  /** Benefit must exceed cost by this factor (default 1.5). */
+  readonly margin: number;
+  /** Move to on-demand when the deadline's slack falls below this, ms (default 30 min). */
+  readonly minSlackMs: number;
+  /** Egress price between two places, micro-dollars per GiB. */
+  readonly egressPerGiB: (
+    from: { cloud: string; region: string },
+    to: { cloud: string; region: string },
+  ) => number;
+}
+
+/** Default egress prices: free within a region, $0.02/GiB between regions of a cloud, $0.09/GiB across clouds. */
+export function defaultEgressPerGiB(
+  from: { cloud: string; region: string },
+  to: { cloud: string; region: string },
+): number {
+  if (from.cloud !== to.cloud) return 90_000;
+  return from.region === to.region ? 0 : 20_000;
+}
+
+/** The mover's defaults. */
+export const DEFAULT_MOVER_CONFIG: MoverConfig = {
+  horizonMs: MS_PER_HOUR,
+  bandwidthMiBps: 1000,
+  restartMs: 5 * 60_000,
+  margin: 1.5,
+  minSlackMs: 30 * 60_000,
+  egressPerGiB: defaultEgressPerGiB,
+};
+
+/** What the mover needs. */
+export interface MoverInput {
+  readonly running: readonly RunningOnCloud[];
+  readonly market: readonly MarketOffering[];
+  /** Reclaims per ms of spot capacity of an offering in a zone. */
+  readonly hazard: (offering: CatalogOffering, zone: string) => number;
+  readonly now: number;
+  readonly config?: Partial<MoverConfig>;
+}
+
+/**
+ * Decides which workloads on cloud capacity should move, and where:
+ * - **reactive** — the node has a reclaim notice: move now, live if the pre-copy fits the
+ *   notice window, else checkpoint first if that fits, else restart from the last checkpoint;
+ * - **deadline** — the slack before the workload's deadline is short: move to on-demand;
+ * - **proactive** — the expected loss from a reclaim over the horizon (reclaim probability
+ *   × work since the last checkpoint and the restart) exceeds the cost of moving to a safer
+ *   place by the margin;
+ * - **opportunistic** — a cheaper place saves more over the remaining run than moving costs.
+ * At most one decision per workload. O(workloads × places).
+ */
+export function planMoves(input: MoverInput): MoveDecision[] {
+  const config = { ...DEFAULT_MOVER_CONFIG, ...input.config };
+  const out: MoveDecision[] = [];
+  for (const r of input.running) {
+    const cloud = r.node.cloud;
+    if (!cloud) continue;
+    const decision =
+      reactive(r, input, config) ??
+      deadline(r, input, config) ??
+      proactiveOrCheaper(r, input, config);
+    if (decision) out.push(decision);
+  }
+  return out.sort((a, b) => compareStrings(a.workload, b.workload));
+}
+
+/** Work left, ms: expected run time minus time run so far (its progress is its run time). */
+function remainingMs(r: RunningOnCloud, now: number): number {
+  const expected = r.booking.workload.expectedDurationMs;
+  if (expected === undefined) return MS_PER_HOUR;
+  return Math.max(0, expected - (now - r.booking.startedAt));
+}
+
+function sinceCheckpointMs(r: RunningOnCloud, now: number): number {
+  return Math.max(0, now - (r.booking.lastCheckpointAt ?? r.booking.startedAt));
+}
+
+/** The workload's price per hour on its node (its share of the node's GPUs). */
+function priceNow(r: RunningOnCloud): number {
+  const n = r.node;
+  const price = n.pricePerHourMicros ?? 0;
+  return n.gpus === 0 ? price : (price * heldMilli(r)) / (n.gpus * 1000);
+}
+
+/** Cost and method of moving `r` to `target` given a window (ms) before the source disappears. */
+function moveCost(
+  r: RunningOnCloud,
+  target: MoveTarget,
+  now: number,
+  windowMs: number,
+  config: MoverConfig,
+): { method: MigrationMethod; cost: number; lostMs: number } {
+  const w = r.booking.workload;
+  const from = r.node.cloud as NonNullable<NodeInfo['cloud']>;
+  const sameRegion = from.cloud === target.cloud && from.region === target.region;
+  const bandwidth = sameRegion ? config.bandwidthMiBps : config.bandwidthMiBps / 10;
+  const egress = config.egressPerGiB(
+    { cloud: from.cloud, region: from.region },
+    { cloud: target.cloud, region: target.region },
+  );
+  const price = priceNow(r);
+  if (w.migration) {
+    const live = livePreCopy({
+      memoryMiB: w.migration.memoryMiB,
+      dirtyRateMiBps: w.migration.dirtyRateMiBps,
+      bandwidthMiBps: bandwidth,
+      stopCopyMiB: 256,
+      maxRounds: 10,
+      switchMs: 2000,
+    });
+    if (live.durationMs <= windowMs)
+      return {
+        method: 'live',
+        lostMs: 0,
+        cost: migrationCostMicros({
+          downtimeMs: live.downtimeMs + config.restartMs,
+          lostWorkMs: 0,
+          copiedMiB: live.copiedMiB,
+          pricePerHourMicros: price,
+          egressPerGiBMicros: egress,
+        }),
+      };
+  }
+  const sizeMiB = (w.migration?.memoryMiB ?? 0) + 0;
+  const writeMs = (sizeMiB / 2000) * 1000;
+  const fresh = w.checkpointIntervalMs !== undefined && writeMs < windowMs;
+  const lostMs = fresh
+    ? 0
+    : w.checkpointIntervalMs !== undefined
+      ? sinceCheckpointMs(r, now)
+      : now - r.booking.startedAt;
+  const cr = checkpointRestore({
+    checkpointMiB: sizeMiB,
+    bandwidthMiBps: bandwidth,
+    restoreMs: config.restartMs,
+    sinceCheckpointMs: lostMs,
+    freshCheckpoint: fresh,
+    checkpointWriteMs: writeMs,
+  });
+  return {
+    method: 'checkpoint',
+    lostMs: cr.lostWorkMs,
+    cost: migrationCostMicros({
+      downtimeMs: cr.downtimeMs,
+      lostWorkMs: cr.lostWorkMs,
+      copiedMiB: cr.copiedMiB,
+      pricePerHourMicros: price,
+      egressPerGiBMicros: egress,
+    }),
+  };
+}
+
+/**
+ * Places the workload could move to: offerings with a GPU model it allows (any, when it
+ * names none) and at least the GPUs it holds on its node.
+ */
+function targets(
+  r: RunningOnCloud,
+  input: MoverInput,
+  market: 'spot' | 'on-demand' | 'any',
+): MoveTarget[] {
+  const node = r.node;
+  const w = r.booking.workload;
+  const held = Math.ceil(heldMilli(r) / 1000);
+  const out: MoveTarget[] = [];
+  for (const { offering: o, spot } of input.market) {
+    if (w.request.gpuModels.length > 0 && !w.request.gpuModels.includes(o.gpuModel)) continue;
+    if (o.gpuCount < held) continue;
+    if (market !== 'spot')
+      out.push({
+        offeringId: offeringId(o),
+        cloud: o.cloud,
+        region: o.region,
+        zone: o.zones[0] ?? '',
+        market: 'on-demand',
+        pricePerHourMicros: o.onDemandPerHourMicros,
+      });
+    if (market === 'on-demand') continue;
+    for (const [zone, q] of spot) {
+      if (!q.available || (zone === node.zone && o.instanceType === node.cloud?.instanceType))
+        continue;
+      const price = q.pricePerHourMicros ?? o.spotPerHourMicros;
+      if (price !== undefined)
+        out.push({
+          offeringId: offeringId(o),
+          cloud: o.cloud,
+          region: o.region,
+          zone,
+          market: 'spot',
+          pricePerHourMicros: price,
+        });
+    }
+  }
+  return out.sort(
+    (a, b) =>
+      a.pricePerHourMicros - b.pricePerHourMicros ||
+      compareStrings(`${a.offeringId}@${a.zone}`, `${b.offeringId}@${b.zone}`),
+  );
+}
+
+/** Milli-GPU the workload holds on its node. */
+function heldMilli(r: RunningOnCloud): number {
+  return r.booking.placements
+    .filter((p) => p.node === r.node.name)
+    .reduce((a, p) => a + p.gpus.reduce((b, g) => b + g.milli, 0), 0);
+}
+
+function allowedTarget(r: RunningOnCloud, t: MoveTarget): boolean {
+  const c = r.booking.workload.capacity;
+  if (!c) return true;
+  if (c.market !== 'auto' && c.market !== t.market) return false;
+  if (c.clouds.length > 0 && !c.clouds.includes(t.cloud)) return false;
+  if (c.regions.length > 0 && !c.regions.includes(t.region)) return false;
+  return true;
+}
+
+function dollars(m: number): string {
+  return `$${(m / 1e6).toFixed(2)}`;
+}
+
+function decision(
+  r: RunningOnCloud,
+  kind: MoveKind,
+  t: MoveTarget,
+  m: { method: MigrationMethod; cost: number },
+  benefit: number,
+  reason: string,
+): MoveDecision {
+  return {
+    workload: r.booking.workload.key,
+    from: r.node.name,
+    kind,
+    method: m.method,
+    target: t,
+    moveCostMicros: Math.round(m.cost),
+    benefitMicros: Math.round(benefit),
+    reason: `moved (${kind}, ${m.method === 'live' ? 'live pre-copy' : 'checkpoint/restore'}) to ${t.market} ${t.offeringId}${t.zone ? ` in ${t.zone}` : ''}: ${reason}`,
+  };
+}
+
+function reactive(
+  r: RunningOnCloud,
+  input: MoverInput,
+  config: MoverConfig,
+): MoveDecision | undefined {
+  if (r.reclaimAt === undefined) return undefined;
+  const window = Math.max(0, r.reclaimAt - input.now);
+  const t = targets(r, input, 'any').filter((x) => allowedTarget(r, x))[0];
+  if (!t) return undefined;
+  const m = moveCost(r, t, input.now, window, config);
+  return decision(
+    r,
+    'reactive',
+    t,
+    m,
+    0,
+    `reclaim notice: ${r.node.name} goes in ${Math.round(window / 1000)} s`,
+  );
+}
+
+function deadline(
+  r: RunningOnCloud,
+  input: MoverInput,
+  config: MoverConfig,
+): MoveDecision | undefined {
+  const w = r.booking.workload;
+  if (w.deadlineAt === undefined || r.node.market !== 'spot') return undefined;
+  const slack = w.deadlineAt - input.now - remainingMs(r, input.now);
+  if (slack >= config.minSlackMs) return undefined;
+  const t = targets(r, input, 'on-demand').filter((x) => allowedTarget(r, x))[0];
+  if (!t) return undefined;
+  const m = moveCost(r, t, input.now, Infinity, config);
+  return decision(
+    r,
+    'deadline',
+    t,
+    m,
+    0,
+    `deadline slack ${Math.round(slack / 60_000)} min < ${Math.round(config.minSlackMs / 60_000)} min`,
+  );
+}
+
+function proactiveOrCheaper(
+  r: RunningOnCloud,
+  input: MoverInput,
+  config: MoverConfig,
+): MoveDecision | undefined {
+  if (r.node.market !== 'spot') return undefined;
+  const place = r.node.cloud as NonNullable<NodeInfo['cloud']>;
+  const here = input.market.find(
+    (m) =>
+      m.offering.cloud === place.cloud &&
+      m.offering.region === place.region &&
+      m.offering.instanceType === place.instanceType,
+  );
+  if (!here) return undefined;
+  const remaining = remainingMs(r, input.now);
+  if (remaining < config.restartMs * 2) return undefined;
+  const horizon = Math.min(remaining, config.horizonMs);
+  const price = priceNow(r);
+  const loss = (zoneHazard: number): number =>
+    (1 - Math.exp(-zoneHazard * horizon)) *
+    ((sinceCheckpointMs(r, input.now) + config.restartMs) / MS_PER_HOUR) *
+    price;
+  const lossHere = loss(input.hazard(here.offering, r.node.zone ?? ''));
+  let best:
+    | {
+        t: MoveTarget;
+        net: number;
+        kind: MoveKind;
+        m: { method: MigrationMethod; cost: number };
+        why: string;
+      }
+    | undefined;
+  for (const t of targets(r, input, 'any')) {
+    if (!allowedTarget(r, t)) continue;
+    const offering = input.market.find((m) => offeringId(m.offering) === t.offeringId)?.offering;
+    // A move launches capacity for the workload: count the whole target instance.
+    const share = t.pricePerHourMicros;
+    const lossThere = t.market === 'spot' && offering ? loss(input.hazard(offering, t.zone)) : 0;
+    const saving = ((price - share) * remaining) / MS_PER_HOUR;
+    const protection = lossHere - lossThere;
+    const m = moveCost(r, t, input.now, Infinity, config);
+    const net = saving + protection - m.cost * config.margin;
+    if (net <= 0 || (best && net <= best.net)) continue;
+    const kind: MoveKind = protection > saving ? 'proactive' : 'opportunistic';
+    const why =
+      kind === 'proactive'
+        ? `expected reclaim loss ${dollars(lossHere)} here vs ${dollars(lossThere)} there, moving costs ${dollars(m.cost)}`
+        : `saves ${dollars(saving)} over the remaining ${(remaining / MS_PER_HOUR).toFixed(1)} h, moving costs ${dollars(m.cost)}`;
+    best = { t, net, kind, m, why };
+  }
+  return (
+    best && decision(r, best.kind, best.t, best.m, best.net + best.m.cost * config.margin, best.why)
+  );
+}

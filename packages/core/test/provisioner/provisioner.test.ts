@@ -1,0 +1,300 @@
+import { describe, expect, it } from 'vitest';
+import {
+  planLaunches,
+  planMoves,
+  planScaleDown,
+  type CatalogOffering,
+  type ElasticSpec,
+  type MarketOffering,
+  type NodeInfo,
+  type WorkloadInfo,
+} from '../../src/index.js';
+import { workload } from '../builders.js';
+
+const offering = (
+  instanceType: string,
+  gpus: number,
+  onDemand: number,
+  spot: number | undefined,
+  over: Partial<CatalogOffering> = {},
+): CatalogOffering => ({
+  cloud: 'aws',
+  region: 'us-east-1',
+  zones: ['us-east-1a', 'us-east-1b'],
+  instanceType,
+  gpuModel: 'A100',
+  gpuCount: gpus,
+  gpuMemoryMiB: 40_960,
+  cpuMilli: gpus * 12_000,
+  memoryMiB: gpus * 85 * 1024,
+  onDemandPerHourMicros: onDemand * 1e6,
+  ...(spot !== undefined ? { spotPerHourMicros: spot * 1e6 } : {}),
+  source: 'test',
+  ...over,
+});
+const market = (o: CatalogOffering, zones: Record<string, number | undefined>): MarketOffering => ({
+  offering: o,
+  spot: new Map(
+    Object.entries(zones).map(([z, p]) => [
+      z,
+      p === undefined ? { available: false } : { available: true, pricePerHourMicros: p * 1e6 },
+    ]),
+  ),
+});
+const spec = (over: Partial<ElasticSpec> = {}): ElasticSpec => ({
+  clouds: [],
+  regions: [],
+  instanceTypes: [],
+  gpuModels: [],
+  market: 'auto',
+  minNodes: 0,
+  maxNodes: 10,
+  idleTtlMs: 600_000,
+  ...over,
+});
+const pool = (over: Partial<ElasticSpec> = {}) => ({ name: 'cloud', spec: spec(over), nodes: 0 });
+const run = (w: WorkloadInfo, extra: Partial<WorkloadInfo> = {}): WorkloadInfo => ({
+  ...w,
+  expectedDurationMs: 3_600_000,
+  checkpointIntervalMs: 600_000,
+  ...extra,
+});
+
+const small = offering('a1', 1, 4, 1.5);
+const big = offering('a8', 8, 32, 12);
+const safe = 1e-12; // reclaims per ms: practically never
+const risky = 1 / 3_600_000; // one per hour
+
+describe('provisioner', () => {
+  it('launches the cheapest expected cost: spot where it is safe', () => {
+    const r = planLaunches({
+      pending: [run(workload('w', 'q', 1))],
+      pools: [pool()],
+      market: [market(small, { 'us-east-1a': 1.5 }), market(big, { 'us-east-1a': 12 })],
+      hazard: () => safe,
+      inFlight: [],
+      now: 0,
+    });
+    expect(r.launches).toEqual([
+      expect.objectContaining({
+        offeringId: 'aws/us-east-1/a1',
+        market: 'spot',
+        zone: 'us-east-1a',
+        bidPerHourMicros: 4e6,
+        forWorkloads: ['w'],
+      }),
+    ]);
+  });
+
+  it('prefers on-demand when spot is risky enough that expected loss exceeds the saving', () => {
+    const w = run(workload('w', 'q', 1), {
+      checkpointIntervalMs: undefined,
+      expectedDurationMs: 10 * 3_600_000,
+    });
+    const r = planLaunches({
+      pending: [w],
+      pools: [pool()],
+      market: [market(offering('a1', 1, 4, 3.8), { 'us-east-1a': 3.8 })],
+      hazard: () => risky,
+      inFlight: [],
+      now: 0,
+    });
+    expect(r.launches[0]?.market).toBe('on-demand');
+  });
+
+  it.each<[string, Partial<WorkloadInfo>, Partial<ElasticSpec>, string | undefined]>([
+    [
+      'on-demand only',
+      { capacity: { market: 'on-demand', clouds: [], regions: [] } },
+      {},
+      'on-demand',
+    ],
+    ['spot only (the pool)', {}, { market: 'spot' }, 'spot'],
+    [
+      'a price cap below every offer',
+      { capacity: { market: 'auto', clouds: [], regions: [], maxPricePerHourMicros: 1_000_000 } },
+      {},
+      undefined,
+    ],
+    [
+      'a cloud nobody offers',
+      { capacity: { market: 'auto', clouds: ['gcp'], regions: [] } },
+      {},
+      undefined,
+    ],
+  ])('honours constraints: %s', (_name, w, s, expected) => {
+    const r = planLaunches({
+      pending: [{ ...run(workload('w', 'q', 1)), ...w }],
+      pools: [pool(s)],
+      market: [market(small, { 'us-east-1a': 1.5 })],
+      hazard: () => safe,
+      inFlight: [],
+      now: 0,
+    });
+    expect(r.launches[0]?.market).toBe(expected);
+    if (expected === undefined) expect(r.unserved[0]?.reason).toMatch(/^no cloud offering matches/);
+  });
+
+  it('keeps spot away from work whose deadline cannot absorb a reclaim', () => {
+    const w = run(workload('w', 'q', 1), { deadlineAt: 3_700_000 });
+    const r = planLaunches({
+      pending: [w],
+      pools: [pool()],
+      market: [market(small, { 'us-east-1a': 1.5 })],
+      hazard: () => risky,
+      inFlight: [],
+      now: 0,
+    });
+    expect(r.launches[0]?.market).toBe('on-demand');
+  });
+
+  it('packs a gang onto multi-GPU instances and lets later work ride along in the room left', () => {
+    const gang = run(workload('gang', 'q', 2, { replicas: 3 }));
+    const rider = run(workload('rider', 'q', 1));
+    const r = planLaunches({
+      pending: [gang, rider],
+      pools: [pool()],
+      market: [market(offering('a4', 4, 16, 6), { 'us-east-1a': 6 })],
+      hazard: () => safe,
+      inFlight: [],
+      now: 0,
+    });
+    expect(r.launches).toHaveLength(2); // 3 × 2 GPUs need two 4-GPU instances; the rider takes the 2 GPUs left
+    expect(r.launches.flatMap((l) => l.forWorkloads).sort()).toEqual(['gang', 'gang', 'rider']);
+  });
+
+  it('does not launch twice for work whose capacity is on its way, nor past the pool maximum', () => {
+    const w = run(workload('w', 'q', 1));
+    const m = [market(small, { 'us-east-1a': 1.5 })];
+    expect(
+      planLaunches({
+        pending: [w],
+        pools: [pool()],
+        market: m,
+        hazard: () => safe,
+        inFlight: [{ pool: 'cloud', offeringId: 'x', forWorkloads: ['w'] }],
+        now: 0,
+      }).launches,
+    ).toEqual([]);
+    const full = planLaunches({
+      pending: [w],
+      pools: [{ ...pool({ maxNodes: 2 }), nodes: 2 }],
+      market: m,
+      hazard: () => safe,
+      inFlight: [],
+      now: 0,
+    });
+    expect(full.unserved[0]?.reason).toBe('its elastic node pools are at their maximum size');
+  });
+
+  it('removes nodes idle past their time-to-live, keeping the minimum', () => {
+    const pools = [{ name: 'cloud', spec: spec({ minNodes: 1, idleTtlMs: 60_000 }), nodes: 3 }];
+    const nodes = [
+      { name: 'a', pool: 'cloud', idleSince: 0 },
+      { name: 'b', pool: 'cloud', idleSince: 10_000 },
+      { name: 'c', pool: 'cloud' },
+    ];
+    expect(planScaleDown(nodes, pools, 100_000).map((n) => n.name)).toEqual(['a', 'b']);
+    expect(
+      planScaleDown(
+        nodes,
+        [{ ...pools[0]!, spec: spec({ minNodes: 2, idleTtlMs: 60_000 }) }],
+        100_000,
+      ).map((n) => n.name),
+    ).toEqual(['a']);
+  });
+});
+
+describe('mover', () => {
+  const node = (over: Partial<NodeInfo> = {}): NodeInfo => ({
+    name: 'spot-1',
+    pool: 'cloud',
+    gpuModel: 'A100',
+    gpus: 1,
+    cpuMilli: 12_000,
+    memoryMiB: 85 * 1024,
+    labels: {},
+    schedulable: true,
+    market: 'spot',
+    zone: 'us-east-1a',
+    pricePerHourMicros: 1_500_000,
+    cloud: {
+      cloud: 'aws',
+      region: 'us-east-1',
+      instanceType: 'a1',
+      instanceId: 'i-1',
+      onDemandPerHourMicros: 4_000_000,
+      bidPerHourMicros: 4_000_000,
+    },
+    ...over,
+  });
+  const booking = (w: WorkloadInfo) => ({
+    workload: w,
+    placements: [{ node: 'spot-1', gpus: [{ index: 0, milli: 1000 }] }],
+    startedAt: 0,
+    lastCheckpointAt: 0,
+  });
+  const w = run(workload('w', 'q', 1), { expectedDurationMs: 10 * 3_600_000 });
+
+  it('moves right away on a reclaim notice', () => {
+    const d = planMoves({
+      running: [{ booking: booking(w), node: node(), reclaimAt: 120_000 }],
+      market: [market(small, { 'us-east-1a': 1.5, 'us-east-1b': 1.6 })],
+      hazard: () => safe,
+      now: 0,
+    });
+    expect(d).toEqual([
+      expect.objectContaining({
+        workload: 'w',
+        kind: 'reactive',
+        target: expect.objectContaining({ zone: 'us-east-1b' }),
+      }),
+    ]);
+    expect(d[0]?.reason).toContain('reclaim notice: spot-1 goes in 120 s');
+  });
+
+  it('moves to on-demand when the deadline slack runs short', () => {
+    const late = { ...w, deadlineAt: 10 * 3_600_000 + 600_000 };
+    const d = planMoves({
+      running: [{ booking: booking(late), node: node() }],
+      market: [market(small, { 'us-east-1a': 1.5 })],
+      hazard: () => safe,
+      now: 0,
+    });
+    expect(d[0]).toMatchObject({ kind: 'deadline', target: { market: 'on-demand' } });
+  });
+
+  it('moves proactively away from a risky place, and stays put where it is safe', () => {
+    const m = [market(small, { 'us-east-1a': 1.5, 'us-east-1b': 1.5 })];
+    const riskyHere = planMoves({
+      running: [{ booking: booking(w), node: node() }],
+      market: m,
+      hazard: (_o, z) => (z === 'us-east-1a' ? 10 * risky : safe),
+      now: 1_200_000,
+    });
+    expect(riskyHere[0]).toMatchObject({ kind: 'proactive', target: { zone: 'us-east-1b' } });
+    expect(
+      planMoves({
+        running: [{ booking: booking(w), node: node() }],
+        market: m,
+        hazard: () => safe,
+        now: 1_200_000,
+      }),
+    ).toEqual([]);
+  });
+
+  it('moves opportunistically when another place is much cheaper for the rest of the run', () => {
+    const m = [market(small, { 'us-east-1a': 3.5, 'us-east-1b': 0.5 })];
+    const d = planMoves({
+      running: [{ booking: booking(w), node: node({ pricePerHourMicros: 3_500_000 }) }],
+      market: m,
+      hazard: () => safe,
+      now: 0,
+    });
+    expect(d[0]).toMatchObject({
+      kind: 'opportunistic',
+      target: { zone: 'us-east-1b', market: 'spot' },
+    });
+    expect(d[0]?.reason).toMatch(/saves \$\d+\.\d\d over the remaining 10\.0 h/);
+  });
+});
