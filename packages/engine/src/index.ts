@@ -5,3 +5,5 @@ export * from './records.js';
 export * from './clocks.js';
 export * from './engine.js';
 export * from './store.js';
+export * from './cloud.js';
+export * from './capacity.js';

@@ -1,0 +1,354 @@
+import {
+  HazardBook,
+  planLaunches,
+  planMoves,
+  planScaleDown,
+  quotaBlock,
+  spotPlace,
+  type CatalogOffering,
+  type ElasticPoolState,
+  type LaunchPlan,
+  type MarketOffering,
+  type MoveDecision,
+  type MoverConfig,
+  type ScheduleResult,
+  type WorkloadInfo,
+} from '@roam/core';
+import type { CloudEvent, CloudPort } from './cloud.js';
+import type { Engine } from './engine.js';
+import { isFinished } from './records.js';
+
+/** A launch on its way. */
+interface InFlight {
+  readonly plan: LaunchPlan;
+  readonly instanceId: string;
+}
+
+/** What the capacity manager reports (as engine-style events). */
+export interface CapacityEvent {
+  readonly kind:
+    | 'launching'
+    | 'launch-failed'
+    | 'node-ready'
+    | 'reclaim-notice'
+    | 'reclaimed'
+    | 'scaled-down'
+    | 'moving';
+  readonly node?: string;
+  readonly workload?: string;
+  readonly reason: string;
+}
+
+/** Options of the capacity manager. */
+export interface CapacityOptions {
+  readonly engine: Engine;
+  readonly cloud: CloudPort;
+  readonly now: () => number;
+  readonly mover?: Partial<MoverConfig>;
+  /** Turn proactive and opportunistic moves off (reactive and deadline moves stay). */
+  readonly conservative?: boolean;
+  readonly onEvent?: (e: CapacityEvent) => void;
+}
+
+/**
+ * Elastic capacity around the engine: after each scheduling cycle it launches cloud
+ * instances for work that fits nowhere (the provisioner), removes cloud nodes idle past
+ * their pool's time-to-live, learns each spot place's reclaim hazard from what the market
+ * shows, and moves workloads away from spot capacity that is being reclaimed, risky,
+ * dearer than elsewhere, or too slow for a deadline (the mover). Cloud events (instance
+ * ready, reclaim notice, instance gone) become node changes in the engine.
+ */
+export class CapacityManager {
+  readonly hazards = new HazardBook();
+  private readonly inFlight = new Map<string, InFlight>();
+  private readonly reclaimAt = new Map<string, number>();
+  private readonly idleSince = new Map<string, number>();
+  /** Workloads moved for a deadline: from now on they run on-demand. */
+  private readonly onDemandOnly = new Set<string>();
+  private readonly lastAvailable = new Map<string, boolean>();
+  /** The last "cannot launch" reason told per workload, so it is told once. */
+  private readonly lastUnserved = new Map<string, string>();
+  private readonly unsubscribe: () => void;
+  /** Counts for reports and metrics. */
+  readonly counters = { launches: 0, reclaims: 0, migrations: 0, scaleDowns: 0 };
+
+  constructor(private readonly options: CapacityOptions) {
+    this.unsubscribe = options.cloud.subscribe((e) => this.onCloud(e));
+  }
+
+  /** The latest market, with every place's hazard observed. */
+  observeMarket(): readonly MarketOffering[] {
+    const market = this.options.cloud.market();
+    const now = this.options.now();
+    for (const { offering, spot } of market)
+      for (const [zone, q] of spot) {
+        const place = spotPlace(offering, zone);
+        if (this.lastAvailable.get(place) === q.available) continue;
+        this.lastAvailable.set(place, q.available);
+        this.hazards.of(place).observeAvailability(now, q.available);
+      }
+    return market;
+  }
+
+  /**
+   * How long to plan a workload's run for: its expected duration when it gives one;
+   * otherwise an hour, doubled for every time it was evicted or lost its node (work that
+   * keeps being interrupted is longer than assumed, so it drifts to safer capacity).
+   */
+  private runEstimate(w: WorkloadInfo): number {
+    if (w.expectedDurationMs !== undefined) return w.expectedDurationMs;
+    const preemptions = this.options.engine.record(w.key)?.preemptions ?? 0;
+    return 3_600_000 * 2 ** Math.min(10, preemptions);
+  }
+
+  /** Reclaims per ms of a spot place. */
+  hazard(offering: CatalogOffering, zone: string): number {
+    return this.hazards.of(spotPlace(offering, zone)).rate(this.options.now());
+  }
+
+  /** Runs after a scheduling cycle: provision, scale down, move. */
+  afterCycle(result: ScheduleResult): void {
+    const engine = this.options.engine;
+    const state = engine.state;
+    const market = this.observeMarket();
+    const now = this.options.now();
+    this.trackIdle(now);
+    const pools = this.elasticPools();
+    if (pools.length === 0) return;
+    const waiting = new Set(
+      result.pending
+        .filter((p) => ['no-capacity', 'gang', 'no-pool'].includes(p.code))
+        .map((p) => p.workload),
+    );
+    const pending = [...state.pending()]
+      .filter((w) => waiting.has(w.key))
+      .map((w) =>
+        this.onDemandOnly.has(w.key)
+          ? {
+              ...w,
+              capacity: {
+                market: 'on-demand' as const,
+                clouds: w.capacity?.clouds ?? [],
+                regions: w.capacity?.regions ?? [],
+              },
+            }
+          : w,
+      )
+      .sort(byPriorityThenAge);
+    const { launches, unserved } = planLaunches({
+      pending,
+      pools,
+      market,
+      hazard: (o, z) => this.hazard(o, z),
+      inFlight: [...this.inFlight.values()].map((f) => ({
+        pool: f.plan.pool,
+        offeringId: f.plan.offeringId,
+        forWorkloads: f.plan.forWorkloads,
+      })),
+      now,
+      admits: (w, pool) => quotaBlock(state, w, pool) === undefined,
+      runEstimate: (w) => this.runEstimate(w),
+    });
+    for (const plan of launches) this.launch(plan);
+    for (const u of unserved) {
+      if (this.lastUnserved.get(u.workload) === u.reason) continue;
+      this.lastUnserved.set(u.workload, u.reason);
+      this.emit({
+        kind: 'launch-failed',
+        workload: u.workload,
+        reason: `no capacity can be launched: ${u.reason}`,
+      });
+    }
+    for (const n of planScaleDown(this.cloudNodes(), pools, now)) {
+      const node = state.node(n.name)?.info;
+      if (!node?.cloud) continue;
+      this.counters.scaleDowns++;
+      this.options.cloud.terminate(node.cloud.instanceId);
+      this.emit({
+        kind: 'scaled-down',
+        node: n.name,
+        reason: `idle for ${Math.round((now - (n.idleSince ?? now)) / 60_000)} min (pool ${n.pool} keeps idle nodes ${Math.round((pools.find((p) => p.name === n.pool)?.spec.idleTtlMs ?? 0) / 60_000)} min)`,
+      });
+    }
+    this.move(market, now);
+  }
+
+  /** When the next idle cloud node reaches its pool's time-to-live (for a wake-up), if any. */
+  nextScaleDownAt(): number | undefined {
+    let next: number | undefined;
+    for (const slot of this.options.engine.state.nodes()) {
+      const idle = this.idleSince.get(slot.info.name);
+      const ttl = this.options.engine.state.pool(slot.info.pool)?.elastic?.idleTtlMs;
+      if (idle === undefined || ttl === undefined) continue;
+      next = Math.min(next ?? Infinity, idle + ttl);
+    }
+    return next;
+  }
+
+  /** Terminates every cloud instance (the end of an experiment). */
+  terminateAll(): void {
+    for (const slot of this.options.engine.state.nodes())
+      if (slot.info.cloud) this.options.cloud.terminate(slot.info.cloud.instanceId);
+  }
+
+  /** Stops listening to the cloud. */
+  close(): void {
+    this.unsubscribe();
+  }
+
+  private elasticPools(): ElasticPoolState[] {
+    const state = this.options.engine.state;
+    const out: ElasticPoolState[] = [];
+    for (const p of state.allPools()) {
+      if (!p.elastic) continue;
+      let nodes = 0;
+      for (const g of state.groupsOf(p.name)) nodes += g.members.size;
+      for (const f of this.inFlight.values()) if (f.plan.pool === p.name) nodes++;
+      out.push({ name: p.name, spec: p.elastic, nodes });
+    }
+    return out;
+  }
+
+  private cloudNodes(): { name: string; pool: string; idleSince?: number }[] {
+    const out: { name: string; pool: string; idleSince?: number }[] = [];
+    for (const slot of this.options.engine.state.nodes()) {
+      if (!slot.info.cloud) continue;
+      const idle = this.idleSince.get(slot.info.name);
+      out.push(
+        idle !== undefined
+          ? { name: slot.info.name, pool: slot.info.pool, idleSince: idle }
+          : { name: slot.info.name, pool: slot.info.pool },
+      );
+    }
+    return out;
+  }
+
+  private trackIdle(now: number): void {
+    for (const slot of this.options.engine.state.nodes()) {
+      if (!slot.info.cloud) continue;
+      if (slot.residents.size > 0) this.idleSince.delete(slot.info.name);
+      else if (!this.idleSince.has(slot.info.name)) this.idleSince.set(slot.info.name, now);
+    }
+  }
+
+  private launch(plan: LaunchPlan): void {
+    const pool = this.options.engine.state.pool(plan.pool);
+    const instanceId = this.options.cloud.launch({
+      pool: plan.pool,
+      offeringId: plan.offeringId,
+      zone: plan.zone,
+      market: plan.market,
+      ...(plan.bidPerHourMicros !== undefined ? { bidPerHourMicros: plan.bidPerHourMicros } : {}),
+      labels: { ...(pool?.labels ?? {}) },
+    });
+    this.inFlight.set(instanceId, { plan, instanceId });
+    this.counters.launches++;
+    for (const w of plan.forWorkloads)
+      this.emit({ kind: 'launching', workload: w, reason: `launching ${plan.reason}` });
+  }
+
+  private move(market: readonly MarketOffering[], now: number): void {
+    for (const key of this.onDemandOnly)
+      if (
+        !this.options.engine.record(key) ||
+        isFinished(this.options.engine.record(key)?.phase ?? 'Succeeded')
+      )
+        this.onDemandOnly.delete(key);
+    const state = this.options.engine.state;
+    const running = [];
+    for (const b of state.bookingsAll()) {
+      if (b.evicting) continue;
+      const node = state.node(b.placements[0]?.node ?? '')?.info;
+      if (!node?.cloud) continue;
+      const at = this.reclaimAt.get(node.name);
+      running.push(at !== undefined ? { booking: b, node, reclaimAt: at } : { booking: b, node });
+    }
+    const decisions = planMoves({
+      running,
+      market,
+      hazard: (o, z) => this.hazard(o, z),
+      now,
+      ...(this.options.mover ? { config: this.options.mover } : {}),
+    });
+    for (const d of decisions) {
+      if (this.options.conservative && (d.kind === 'proactive' || d.kind === 'opportunistic'))
+        continue;
+      this.execute(d);
+    }
+  }
+
+  /**
+   * Moves a workload: cordons its node (nothing new lands there, and it empties for
+   * scale-down) and evicts the workload with a checkpoint. The provisioner then gives it
+   * the cheapest capacity it may use (which avoids the risky place: its hazard is high);
+   * after a deadline move that capacity must be on-demand.
+   */
+  private execute(d: MoveDecision): void {
+    const engine = this.options.engine;
+    const slot = engine.state.node(d.from);
+    if (slot && slot.info.schedulable)
+      engine.state.updateNode({ ...slot.info, schedulable: false });
+    if (d.kind === 'deadline') this.onDemandOnly.add(d.workload);
+    this.counters.migrations++;
+    this.emit({ kind: 'moving', workload: d.workload, node: d.from, reason: d.reason });
+    engine.evict(d.workload, d.reason);
+  }
+
+  private onCloud(e: CloudEvent): void {
+    const engine = this.options.engine;
+    switch (e.type) {
+      case 'ready': {
+        this.inFlight.delete(e.instanceId);
+        engine.addNode(
+          e.node,
+          `cloud instance ${e.instanceId} is ready (${e.node.market}, ${e.node.zone ?? ''})`,
+        );
+        this.idleSince.set(e.node.name, this.options.now());
+        this.emit({
+          kind: 'node-ready',
+          node: e.node.name,
+          reason: `${e.node.cloud?.instanceType ?? ''} ${e.node.market} in ${e.node.zone ?? ''}`,
+        });
+        break;
+      }
+      case 'launch-failed': {
+        const flight = this.inFlight.get(e.instanceId);
+        this.inFlight.delete(e.instanceId);
+        for (const w of flight?.plan.forWorkloads ?? [])
+          this.emit({ kind: 'launch-failed', workload: w, reason: e.reason });
+        break;
+      }
+      case 'interruption-notice':
+        this.reclaimAt.set(e.node, e.at);
+        this.emit({
+          kind: 'reclaim-notice',
+          node: e.node,
+          reason: `spot reclaim notice: ${e.node} goes at ${new Date(e.at).toISOString()}`,
+        });
+        break;
+      case 'terminated':
+        this.reclaimAt.delete(e.node);
+        this.idleSince.delete(e.node);
+        if (e.reason.startsWith('reclaim')) this.counters.reclaims++;
+        engine.removeNode(e.node, e.reason);
+        this.emit({
+          kind: e.reason.startsWith('reclaim') ? 'reclaimed' : 'scaled-down',
+          node: e.node,
+          reason: e.reason,
+        });
+        break;
+    }
+  }
+
+  private emit(e: CapacityEvent): void {
+    this.options.onEvent?.(e);
+  }
+}
+
+function byPriorityThenAge(a: WorkloadInfo, b: WorkloadInfo): number {
+  return (
+    b.priority - a.priority ||
+    a.submittedAt - b.submittedAt ||
+    (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+  );
+}
