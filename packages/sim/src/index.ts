@@ -4,3 +4,4 @@ export * from './fill/index.js';
 export * from './report/index.js';
 export * from './replay/index.js';
 export * from './cluster/from-resources.js';
+export * from './cluster/elastic.js';

@@ -1,5 +1,5 @@
 import type { ClusterState, ScheduleResult } from '@roam/core';
-import type { EngineEvent, EventSink } from '@roam/engine';
+import type { CapacityEvent, EngineEvent, EventSink } from '@roam/engine';
 
 /** Time-weighted accumulation of a piecewise-constant quantity. */
 class Integral {
@@ -39,6 +39,8 @@ export class ReplayRecorder implements EventSink {
   readonly finished = new Map<string, number>();
   preemptions = 0;
   lostGpuMilliMs = 0;
+  /** Work lost when spot capacity was reclaimed under running jobs, milli-GPU·ms. */
+  lostToReclaimsGpuMilliMs = 0;
   readonly samples: ReplaySample[] = [];
   private readonly allocated = new Integral();
   private readonly queues = new Map<string, QueueTotals>();
@@ -62,7 +64,13 @@ export class ReplayRecorder implements EventSink {
     else if (e.kind === 'preempted') {
       this.preemptions++;
       this.lostGpuMilliMs += e.lostGpuMilliMs ?? 0;
+      if (e.reason.startsWith('reclaimed:')) this.lostToReclaimsGpuMilliMs += e.lostGpuMilliMs ?? 0;
     }
+  }
+
+  /** Capacity events (launches, reclaims, moves) join the event log. */
+  capacityEvent(e: CapacityEvent, at: number): void {
+    if (this.keepLog) this.log.push(`${at} ${e.kind} ${e.workload ?? e.node ?? ''} ${e.reason}`);
   }
 
   /** Records the cluster after a cycle at time `at`. */

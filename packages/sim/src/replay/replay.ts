@@ -3,6 +3,7 @@ import { Engine, ManualClock } from '@roam/engine';
 import { createHash } from 'node:crypto';
 import type { ClusterSpec, Trace } from '../traces/types.js';
 import { EventQueue } from './event-queue.js';
+import { Fleet, type FleetReport, type ReplayCloud } from './fleet.js';
 import { ReplayRecorder, type ReplaySample } from './recorder.js';
 import { SimRuntime } from './sim-runtime.js';
 import { jainIndex, summarize, type Summary } from './stats.js';
@@ -22,6 +23,8 @@ export interface ReplayInput {
    * period; 0 (default) runs one after every batch of simultaneous events.
    */
   readonly cycleIntervalMs?: number;
+  /** Elastic cloud capacity (provisioner, spot market, mover). */
+  readonly cloud?: ReplayCloud;
   /** Keep every event to hash the decision log (default true). */
   readonly keepLog?: boolean;
   /** Called with virtual time progress (0…1). */
@@ -67,6 +70,10 @@ export interface ReplayReport {
   readonly wallMs: number;
   /** GPU allocation over time, and each queue's, for charts (not in --json unless asked). */
   readonly samples: readonly ReplaySample[];
+  /** With a cloud: what the fleet cost and did. */
+  readonly fleet?: FleetReport;
+  readonly deadlinesMissed?: number;
+  readonly gpuHoursLostToReclaims?: number;
 }
 
 /**
@@ -99,6 +106,16 @@ export function replay(input: ReplayInput, clock: () => number): ReplayReport {
     sink: recorder,
   });
   runtime.attach(engine);
+  const fleet = input.cloud
+    ? new Fleet(
+        input.cloud,
+        engine,
+        queue,
+        () => time.now(),
+        new SeededRng(input.seed + 1),
+        (e) => recorder.capacityEvent(e, time.now()),
+      )
+    : undefined;
   for (const job of input.trace.jobs) {
     runtime.add(
       job.checkpointIntervalMs !== undefined
@@ -126,11 +143,15 @@ export function replay(input: ReplayInput, clock: () => number): ReplayReport {
       if (wakeUpAt !== nextCycleAt) queue.at((wakeUpAt = nextCycleAt), () => undefined);
       continue;
     }
+    // Nothing the scheduler acts on happened (e.g. only checkpoints): no cycle, unless the
+    // fleet is due its periodic look at the market.
+    if (!engine.needsCycle && !(fleet?.due(t) ?? false)) continue;
     nextCycleAt = t + interval;
     let result = engine.cycle();
     // Evictions and completions the cycle caused right away (no checkpoint delay) free
     // room now: schedule again at the same instant, a few times at most.
     for (let again = 0; again < 4 && engine.needsCycle; again++) result = engine.cycle();
+    fleet?.afterCycle(result, t);
     cycles++;
     recorder.afterCycle(t, state, result, deserved);
     const progress = lastSubmit > 0 ? Math.min(1, t / lastSubmit) : 1;
@@ -141,12 +162,34 @@ export function replay(input: ReplayInput, clock: () => number): ReplayReport {
     if (t > lastSubmit && !hasFutureWork(queue, state)) break;
   }
   recorder.close(time.now());
-  return report(input, recorder, { cycles, events, wallMs: Math.round(clock() - wallStart) });
+  const fleetReport = fleet?.finish();
+  const base = report(input, recorder, { cycles, events, wallMs: Math.round(clock() - wallStart) });
+  return fleetReport
+    ? {
+        ...base,
+        fleet: fleetReport,
+        deadlinesMissed: deadlinesMissed(input, recorder),
+        gpuHoursLostToReclaims:
+          Math.round((recorder.lostToReclaimsGpuMilliMs / 1000 / 3_600_000) * 100) / 100,
+      }
+    : base;
+}
+
+/** Jobs with a deadline that finished after it, or never. */
+function deadlinesMissed(input: ReplayInput, rec: ReplayRecorder): number {
+  let missed = 0;
+  for (const job of input.trace.jobs) {
+    const deadline = job.workload.deadlineAt;
+    if (deadline === undefined) continue;
+    const end = rec.finished.get(job.workload.key);
+    if (end === undefined || end > deadline) missed++;
+  }
+  return missed;
 }
 
 /** Nothing can change any more: no events left and nothing running that would end. */
 function hasFutureWork(queue: EventQueue, state: ClusterState): boolean {
-  return queue.size > 0 || state.bookingsAll().next().done === false;
+  return queue.size > 0 || state.bookingsAll().next().done === false || state.pendingCount > 0;
 }
 
 function deservedByQueue(cluster: ClusterSpec): Map<string, number> {

@@ -13,3 +13,26 @@ export function scaleArrivals(trace: Trace, factor: number): Trace {
   });
   return { source: `${trace.source} (arrivals ×${factor})`, jobs };
 }
+
+/**
+ * Gives every job that does not say how often it checkpoints a checkpoint interval: a way
+ * to ask "what if these jobs checkpointed every N minutes?" (a reclaim then costs at most
+ * one interval of work instead of the whole run).
+ */
+export function withCheckpoints(trace: Trace, intervalMs: number): Trace {
+  if (!(intervalMs > 0))
+    throw new RangeError(`checkpoint interval must be above 0, got ${intervalMs}`);
+  const jobs: TraceJob[] = trace.jobs.map((j) =>
+    j.checkpointIntervalMs !== undefined
+      ? j
+      : {
+          ...j,
+          checkpointIntervalMs: intervalMs,
+          workload: { ...j.workload, checkpointIntervalMs: intervalMs },
+        },
+  );
+  return {
+    source: `${trace.source} (checkpoints every ${Math.round(intervalMs / 60_000)} min)`,
+    jobs,
+  };
+}

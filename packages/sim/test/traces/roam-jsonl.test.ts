@@ -39,6 +39,8 @@ describe('Roam JSONL workload trace', () => {
           nodePools: [],
           nodeSelector: {},
           submittedAt: 0,
+          capacity: { market: 'auto', clouds: [], regions: [] },
+          checkpointIntervalMs: 1_800_000,
         },
         submitMs: 0,
         durationMs: 3_600_000,

@@ -1,5 +1,14 @@
 import { defaultSchedulerConfig, placementPolicy } from '@roam/core';
-import { FILL_POLICIES, isFillPolicy, replay, scaleArrivals, type ReplayReport } from '@roam/sim';
+import { builtinCatalog, StochasticMarket } from '@roam/adapters';
+import {
+  FILL_POLICIES,
+  isFillPolicy,
+  replay,
+  scaleArrivals,
+  withCheckpoints,
+  withElasticPool,
+  type ReplayReport,
+} from '@roam/sim';
 import { parseArgs } from 'node:util';
 import { UsageError, type Io } from '../../io.js';
 import { ProgressBar } from '../../progress.js';
@@ -24,7 +33,15 @@ and deserved shares, and Jain's fairness index.
   --checkpoint-seconds S   time an evicted job takes to checkpoint before it stops (default 0)
   --cycle-seconds S   schedule at most every S seconds of simulated time (default 0: after
                       every batch of simultaneous events); larger is faster on long backlogs
-  --no-preemption     turn preemption and reclaim off`;
+  --no-preemption     turn preemption and reclaim off
+  --cloud             add elastic cloud capacity (Roam's built-in catalog, a spot market
+                      calibrated from public traces): the provisioner launches for work
+                      that fits nowhere, the mover moves work off risky spot capacity
+  --cloud-only        run on elastic cloud capacity only (drop the cluster's own nodes)
+  --conservative      with --cloud: only reactive and deadline moves (no proactive or
+                      opportunistic ones)
+  --max-nodes N       the elastic pool's maximum size (default 1000)
+  --checkpoint-minutes M   jobs that do not say otherwise checkpoint every M minutes`;
 
 /** `roam sim replay`. */
 export async function replayCommand(args: string[], io: Io): Promise<number> {
@@ -39,6 +56,11 @@ export async function replayCommand(args: string[], io: Io): Promise<number> {
       'checkpoint-seconds': { type: 'string' },
       'cycle-seconds': { type: 'string' },
       'no-preemption': { type: 'boolean', default: false },
+      cloud: { type: 'boolean', default: false },
+      'cloud-only': { type: 'boolean', default: false },
+      conservative: { type: 'boolean', default: false },
+      'max-nodes': { type: 'string' },
+      'checkpoint-minutes': { type: 'string' },
       json: { type: 'boolean', default: false },
       out: { type: 'string' },
       png: { type: 'boolean', default: false },
@@ -65,8 +87,31 @@ export async function replayCommand(args: string[], io: Io): Promise<number> {
     throw new UsageError(`--cycle-seconds must be a number ≥ 0, got ${values['cycle-seconds']}`);
   const clusterFile = required('cluster', values.cluster);
   const traceFile = required('trace', values.trace);
-  const cluster = await loadCluster(clusterFile);
-  const trace = scaleArrivals(await loadTrace(traceFile, cluster), scale);
+  const withCloud = values.cloud || values['cloud-only'];
+  const loaded = await loadCluster(clusterFile);
+  const cluster = withCloud
+    ? withElasticPool(
+        loaded,
+        values['cloud-only'],
+        positiveNumber('max-nodes', values['max-nodes'], 1000),
+      )
+    : loaded;
+  const scaled = scaleArrivals(await loadTrace(traceFile, cluster), scale);
+  const checkpointMinutes = values['checkpoint-minutes'];
+  const trace =
+    checkpointMinutes === undefined
+      ? scaled
+      : withCheckpoints(
+          scaled,
+          positiveNumber('checkpoint-minutes', checkpointMinutes, 30) * 60_000,
+        );
+  const cloud = withCloud
+    ? {
+        catalog: builtinCatalog(),
+        market: new StochasticMarket({ seed }),
+        ...(values.conservative ? { conservative: true } : {}),
+      }
+    : undefined;
   const reports: ReplayReport[] = [];
   for (const name of policies) {
     const bar = new ProgressBar(`replay ${name}`);
@@ -85,6 +130,7 @@ export async function replayCommand(args: string[], io: Io): Promise<number> {
           seed,
           checkpointMs,
           cycleIntervalMs: cycleSeconds * 1000,
+          ...(cloud ? { cloud } : {}),
           onProgress: (f) => bar.update(f),
         },
         () => performance.now(),
@@ -154,5 +200,36 @@ export function renderReplay(reports: readonly ReplayReport[]): string {
         ]),
       )
     : '';
-  return `${head}\n\n${summary}\n\nQueues (${first?.policy ?? ''}), GPUs:\n${queues}`;
+  const fleets = reports.filter((r) => r.fleet);
+  const fleet =
+    fleets.length > 0
+      ? `\n\nCloud fleet:\n${table(
+          [
+            'POLICY',
+            'COST',
+            'ALL ON-DEMAND',
+            'SAVED',
+            'LAUNCHES',
+            'RECLAIMS',
+            'MIGRATIONS',
+            'GPU-H LOST TO RECLAIMS',
+            'DEADLINES MISSED',
+          ],
+          fleets.map((r) => {
+            const f = r.fleet as NonNullable<ReplayReport['fleet']>;
+            return [
+              r.policy,
+              `$${f.costUsd.toFixed(2)}`,
+              `$${f.onDemandCostUsd.toFixed(2)}`,
+              `${f.savingsPct.toFixed(1)}%`,
+              String(f.launches),
+              String(f.reclaims),
+              String(f.migrations),
+              String(r.gpuHoursLostToReclaims ?? 0),
+              String(r.deadlinesMissed ?? 0),
+            ];
+          }),
+        )}`
+      : '';
+  return `${head}\n\n${summary}${fleet}\n\nQueues (${first?.policy ?? ''}), GPUs:\n${queues}`;
 }

@@ -1,0 +1,96 @@
+import { SimCloud, type SpotMarketModel } from '@roam/adapters';
+import type { Catalog, MoverConfig, Rng, ScheduleResult } from '@roam/core';
+import { CapacityManager, type CapacityEvent, type Engine } from '@roam/engine';
+import type { EventQueue } from './event-queue.js';
+
+/** How often the fleet looks at the market without other cause, simulated ms. */
+const MARKET_LOOK_MS = 5 * 60_000;
+
+/** Elastic cloud capacity for a replay: the catalog's offerings and a spot market. */
+export interface ReplayCloud {
+  readonly catalog: Catalog;
+  readonly market: SpotMarketModel;
+  readonly mover?: Partial<MoverConfig>;
+  /** No proactive or opportunistic moves (reactive and deadline moves stay). */
+  readonly conservative?: boolean;
+}
+
+/** What the fleet cost and did. */
+export interface FleetReport {
+  readonly costUsd: number;
+  /** The same instances for the same time, all on-demand. */
+  readonly onDemandCostUsd: number;
+  readonly savingsPct: number;
+  readonly launches: number;
+  readonly reclaims: number;
+  readonly migrations: number;
+  readonly scaleDowns: number;
+}
+
+/**
+ * The simulated multi-cloud around a replay's engine: the provisioner launches instances
+ * for work that fits nowhere, the mover moves work off spot capacity at risk, idle nodes
+ * are removed after their pool's time-to-live. Runs on the replay's event queue.
+ */
+export class Fleet {
+  private readonly cloud: SimCloud;
+  private readonly capacity: CapacityManager;
+  private wakeUpAt = -1;
+  private lastLookAt = -Infinity;
+
+  constructor(
+    options: ReplayCloud,
+    engine: Engine,
+    private readonly queue: EventQueue,
+    now: () => number,
+    rng: Rng,
+    onEvent: (e: CapacityEvent) => void,
+  ) {
+    this.cloud = new SimCloud({
+      now,
+      schedule: (at, fn) => queue.at(at, fn),
+      catalog: options.catalog,
+      rng,
+      market: options.market,
+    });
+    this.capacity = new CapacityManager({
+      engine,
+      cloud: this.cloud,
+      now,
+      onEvent,
+      ...(options.mover ? { mover: options.mover } : {}),
+      ...(options.conservative ? { conservative: true } : {}),
+    });
+  }
+
+  /** Whether the fleet should look at the market again (at most every `MARKET_LOOK_MS`). */
+  due(now: number): boolean {
+    return now - this.lastLookAt >= MARKET_LOOK_MS;
+  }
+
+  /** After a cycle: provision, scale down, move; wake up when an idle node's time is up. */
+  afterCycle(result: ScheduleResult, now: number): void {
+    this.lastLookAt = now;
+    this.capacity.afterCycle(result);
+    const next = this.capacity.nextScaleDownAt();
+    if (next !== undefined && next > now && next !== this.wakeUpAt)
+      this.queue.at((this.wakeUpAt = next), () => undefined);
+  }
+
+  /** Ends the experiment: every instance is released at `now` and the bill is read. */
+  finish(): FleetReport {
+    this.capacity.terminateAll();
+    const cost = this.cloud.totalCostMicros();
+    const onDemand = this.cloud.onDemandEquivalentMicros();
+    const c = this.capacity.counters;
+    return {
+      costUsd: Math.round(cost / 10_000) / 100,
+      onDemandCostUsd: Math.round(onDemand / 10_000) / 100,
+      savingsPct: onDemand > 0 ? Math.round((1 - cost / onDemand) * 10_000) / 100 : 0,
+      launches: c.launches,
+      reclaims: c.reclaims,
+      migrations: c.migrations,
+      scaleDowns: c.scaleDowns,
+    };
+  }
+}
