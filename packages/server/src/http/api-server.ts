@@ -54,7 +54,7 @@ export function createApiServer(options: ApiServerOptions): Server {
         if (url.pathname === '/readyz') return sendText(res, 200, 'ready\n');
         if (
           !url.pathname.startsWith(API_PREFIX) &&
-          !['/metrics', '/openapi.json', '/whoami'].includes(url.pathname)
+          !['/metrics', '/openapi.json', '/whoami', '/signin'].includes(url.pathname)
         ) {
           if (options.statics?.(req, res)) return;
           throw errors.notFound(`no such path: ${url.pathname}`);
@@ -326,8 +326,8 @@ function listKind(
   offerings: ApiServerOptions['offerings'],
 ): Doc[] {
   if (kind === 'Offering') return (offerings?.() ?? []) as Doc[];
-  const docs = plane.list(kind, p);
-  return kind === 'Node' ? docs.map((d) => nodeDocument(plane, d)) : docs;
+  if (kind === 'Node') return plane.nodeDocuments().map((d) => nodeDocument(plane, d));
+  return plane.list(kind, p);
 }
 
 /** A Node document with its live allocation in `status.allocation`. */

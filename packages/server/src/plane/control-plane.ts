@@ -20,9 +20,13 @@ import {
 } from '@roam/core';
 import { SimulatedRuntime, systemTimers, type Timers } from '@roam/adapters';
 import {
+  CapacityManager,
   ConflictError,
   Engine,
   isFinished,
+  type CapacityEvent,
+  type CapacityOptions,
+  type CloudPort,
   type EngineEvent,
   type EventSink,
   type Store,
@@ -55,6 +59,10 @@ export interface ControlPlaneOptions {
   readonly realNow?: () => number;
   /** Keep this many recent events in memory for queries (default 10,000). */
   readonly eventMemory?: number;
+  /** Cloud capacity for elastic pools (the simulated multi-cloud until real adapters come). */
+  readonly cloud?: CloudPort;
+  /** Mover settings (defaults: the core's). */
+  readonly mover?: CapacityOptions['mover'];
 }
 
 /** Kind of the stored document holding the world clock. */
@@ -124,7 +132,19 @@ export class ControlPlane implements EventSink {
     });
     this.runtime.attach(this.engine);
     this.eventMemory = options.eventMemory ?? 10_000;
+    this.capacity = options.cloud
+      ? new CapacityManager({
+          engine: this.engine,
+          cloud: options.cloud,
+          now: () => this.clock.now(),
+          ...(options.mover ? { mover: options.mover } : {}),
+          onEvent: (e) => this.onCapacity(e),
+        })
+      : undefined;
   }
+
+  /** Elastic capacity (launches, reclaims, moves), when a cloud is configured. */
+  readonly capacity: CapacityManager | undefined;
 
   private readonly eventMemory: number;
 
@@ -160,6 +180,21 @@ export class ControlPlane implements EventSink {
     if (!o || !canRead(p, kind, queueOfStored(o)))
       throw errors.notFound(`${kind} ${key} not found`);
     return present(o);
+  }
+
+  /**
+   * Every node the scheduler knows, as Node documents: stored ones for static machines
+   * (they keep cordons across restarts), generated ones for cloud instances.
+   */
+  nodeDocuments(): Doc[] {
+    const out: Doc[] = [];
+    for (const slot of this.state.nodes()) {
+      const stored = this.cache.get('Node', slot.info.name);
+      out.push(stored ? present(stored) : cloudNodeDoc(slot.info));
+    }
+    return out.sort((a, b) =>
+      a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0,
+    );
   }
 
   /** The stored object, for internal use (no access check). */
@@ -354,6 +389,7 @@ export class ControlPlane implements EventSink {
     if (this.cycleTimer !== undefined) this.timers.clearTimeout(this.cycleTimer);
     if (this.tickTimer !== undefined) this.timers.clearTimeout(this.tickTimer);
     this.runtime.close();
+    this.closeCapacity();
     await this.flush();
     await this.saveClock();
     await this.store.close();
@@ -558,6 +594,24 @@ export class ControlPlane implements EventSink {
     this.watch.publish(event);
   }
 
+  /** Capacity events (launches, reclaims, moves) join the event log. */
+  private onCapacity(e: CapacityEvent): void {
+    const queue = e.workload !== undefined ? this.engine.record(e.workload)?.info.queue : undefined;
+    const view: EventView = {
+      time: rfc3339(this.clock.now()),
+      type: e.kind,
+      reason: e.reason,
+      ...(e.workload !== undefined ? { workload: e.workload } : {}),
+      ...(e.node !== undefined ? { node: e.node } : {}),
+      ...(queue !== undefined ? { queue } : {}),
+    };
+    if (e.kind === 'moving') this.counters.migrations++;
+    this.keepEvent(view, this.clock.now());
+    if (e.kind === 'node-ready' || e.kind === 'reclaimed' || e.kind === 'scaled-down')
+      this.requestCycle();
+    this.scheduleFlush();
+  }
+
   /** Records an event that did not come from the engine (API actions). */
   private emitLocal(e: { kind: string; node?: string; reason: string }): void {
     const view: EventView = {
@@ -582,6 +636,11 @@ export class ControlPlane implements EventSink {
       else this.counters.preemptions++;
     } else if (e.kind === 'succeeded') this.counters.completions++;
     else if (e.kind === 'failed') this.counters.failures++;
+  }
+
+  /** Closes the cloud subscription with the rest (used by close). */
+  private closeCapacity(): void {
+    this.capacity?.close();
   }
 
   private startTicking(): void {
@@ -647,6 +706,31 @@ function nodeDoc(n: NodeInfo, cordoned: boolean): Doc {
       market: n.market ?? 'on-prem',
       lifecycle: 'Ready',
       cordoned,
+    },
+  };
+}
+
+/** The Node document of a cloud instance (not stored: the cloud is its record). */
+function cloudNodeDoc(n: NodeInfo): Doc {
+  const doc = nodeDoc(n, !n.schedulable);
+  const c = n.cloud;
+  return {
+    ...doc,
+    metadata: { name: n.name, labels: { ...n.labels } },
+    status: {
+      ...doc.status,
+      ...(n.zone !== undefined ? { zone: n.zone } : {}),
+      ...(c
+        ? {
+            cloud: c.cloud,
+            region: c.region,
+            instanceType: c.instanceType,
+            instanceId: c.instanceId,
+            onDemandPricePerHour: c.onDemandPerHourMicros / 1e6,
+          }
+        : {}),
+      ...(n.pricePerHourMicros !== undefined ? { pricePerHour: n.pricePerHourMicros / 1e6 } : {}),
+      ...(c?.bidPerHourMicros !== undefined ? { bidPerHour: c.bidPerHourMicros / 1e6 } : {}),
     },
   };
 }

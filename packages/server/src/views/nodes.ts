@@ -38,6 +38,7 @@ export function nodeView(slot: NodeSlot): NodeView {
     ...view,
     ...(i.zone !== undefined ? { zone: i.zone } : {}),
     ...(i.pricePerHourMicros !== undefined ? { pricePerHour: i.pricePerHourMicros / 1e6 } : {}),
+    ...(i.cloud ? { onDemandPricePerHour: i.cloud.onDemandPerHourMicros / 1e6 } : {}),
   };
 }
 
