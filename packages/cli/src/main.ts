@@ -9,6 +9,7 @@ import { eventsCommand, eventsHelp } from './commands/client/events.js';
 import { getCommand, getHelp } from './commands/client/get.js';
 import { tokenCommand, tokenHelp } from './commands/client/token.js';
 import { topCommand, topHelp } from './commands/client/top.js';
+import { dashboardCommand, dashboardHelp } from './commands/client/dashboard.js';
 import { offersCommand, offersHelp } from './commands/catalog/offers.js';
 import { catalogCommand, catalogHelp } from './commands/catalog/catalog.js';
 
@@ -60,6 +61,11 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     summary: 'queues (deserved, fair share, allocated, cost) or nodes',
     help: topHelp,
     run: topCommand,
+  },
+  dashboard: {
+    summary: 'print (and open) a one-time sign-in link to the web dashboard',
+    help: dashboardHelp,
+    run: dashboardCommand,
   },
   token: {
     summary: 'create, list or revoke access tokens (admin)',

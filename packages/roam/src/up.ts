@@ -1,7 +1,15 @@
 import { saveClientConfig, UsageError, type Io } from '@roam/cli';
-import { ControlPlane, createApiServer, TokenService, type Principal } from '@roam/server';
+import {
+  ControlPlane,
+  createApiServer,
+  staticFiles,
+  TokenService,
+  type Principal,
+} from '@roam/server';
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadCatalog } from '@roam/adapters';
 import { DEMO_RESOURCES } from './demo.js';
@@ -62,12 +70,21 @@ export async function upCommand(args: string[], io: Io): Promise<number> {
 
   const catalog = await loadCatalog(dataDir);
   const offerings = catalog.offerings.map(offeringDocument);
-  const server = createApiServer({ plane, tokens, offerings: () => offerings });
+  const web = dashboardDir();
+  const server = createApiServer({
+    plane,
+    tokens,
+    offerings: () => offerings,
+    ...(web !== undefined ? { statics: staticFiles(web) } : {}),
+  });
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(port, host, () => ok());
   });
   const lines = [
+    web !== undefined
+      ? `Dashboard: ${url}/ (sign in with: npx roam dashboard)`
+      : 'Dashboard: not built (npm run build -w @roam/web)',
     `Roam control plane listening on ${url} (store: ${description}${speed !== 1 ? `, world ×${speed}` : ''})`,
   ];
   if (empty && !values['no-demo'])
@@ -104,4 +121,11 @@ export async function upCommand(args: string[], io: Io): Promise<number> {
     process.on('SIGTERM', stop);
   });
   return 0;
+}
+
+/** The built web dashboard (`@roam/web`'s dist/), if it was built. */
+function dashboardDir(): string | undefined {
+  const pkg = createRequire(import.meta.url).resolve('@roam/web/package.json');
+  const dir = join(dirname(pkg), 'dist');
+  return existsSync(join(dir, 'index.html')) ? dir : undefined;
 }
