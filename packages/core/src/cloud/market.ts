@@ -22,3 +22,16 @@ export function spotPlace(
 ): string {
   return `${o.cloud}/${o.region}/${o.instanceType}@${zone}`;
 }
+
+/**
+ * A spot market's history in one zone, tick by tick: the series a trace market replays and a
+ * deadline job runs against. Ticks past the end of a series have no spot.
+ */
+export interface ZoneSeries {
+  /** The zone's name, for reports. */
+  readonly name: string;
+  /** 1 where a spot instance can be used during the tick, 0 where it cannot. */
+  readonly available: ArrayLike<number>;
+  /** Spot price per tick, micro-dollars per instance-hour (same length as `available`). */
+  readonly spotPrice: ArrayLike<number>;
+}
