@@ -5,6 +5,7 @@ import {
   SeededRng,
   type ClusterState,
   type NodeInfo,
+  type PoolInfo,
   type QueueInfo,
   type ScheduleResult,
   type SchedulerConfig,
@@ -15,6 +16,7 @@ import { cluster, node, nodes, queue, workload } from './builders.js';
 interface Scenario {
   nodes: NodeInfo[];
   queues: QueueInfo[];
+  pools?: PoolInfo[];
   /** Workloads placed first (in order), then left running. */
   running?: WorkloadInfo[];
   pending: WorkloadInfo[];
@@ -24,7 +26,7 @@ interface Scenario {
 
 /** Places `running` one cycle at a time, then runs one cycle for `pending`. */
 function run(s: Scenario): { result: ScheduleResult; state: ClusterState } {
-  const state = cluster({ nodes: s.nodes, queues: s.queues });
+  const state = cluster({ nodes: s.nodes, queues: s.queues, pools: s.pools ?? [] });
   const config = defaultSchedulerConfig(s.config);
   for (const w of s.running ?? []) {
     state.submit(w);
@@ -383,5 +385,56 @@ describe('purity', () => {
     expect(after).toEqual(before);
     expect(state.pendingCount).toBe(6);
     expect(JSON.stringify(b)).toEqual(JSON.stringify(a));
+  });
+});
+
+describe('elastic pools and moves', () => {
+  const elastic = (maxNodes: number): PoolInfo => ({
+    name: 'a100',
+    placement: 'binpack',
+    elastic: {
+      clouds: [],
+      regions: [],
+      instanceTypes: [],
+      gpuModels: [],
+      market: 'auto',
+      minNodes: 0,
+      maxNodes,
+      idleTtlMs: 600_000,
+    },
+  });
+  const crowded = {
+    nodes: nodes('n', 1),
+    queues: [queue('a', { deserved: 4 }), queue('b', { deserved: 4 })],
+    running: Array.from({ length: 8 }, (_, i) => workload(`b-${i}`, 'b', 1, { submittedAt: i })),
+    pending: [workload('a-1', 'a', 2)],
+  };
+
+  it('grows an elastic pool below its maximum instead of reclaiming', () => {
+    const { result } = run({ ...crowded, pools: [elastic(4)] });
+    expect(result.evictions).toEqual([]);
+    expect(pendingOf(result, 'a-1')?.code).toBe('no-capacity');
+  });
+
+  it('reclaims in an elastic pool at its maximum, as in a fixed one', () => {
+    const { result } = run({ ...crowded, pools: [elastic(1)] });
+    expect(result.evictions.map((e) => e.cause)).toEqual(['reclaim', 'reclaim']);
+  });
+
+  it('places a moving workload on the node reserved for it, and keeps others off it', () => {
+    const { result } = run({
+      nodes: [node('free'), node('target', { reservedFor: 'mover' })],
+      queues: [queue('q', { deserved: 16 })],
+      pending: [
+        workload('other', 'q', 8),
+        workload('mover', 'q', 1, { submittedAt: 1 }),
+        workload('late', 'q', 8, { submittedAt: 2 }),
+      ],
+    });
+    const where = (key: string) =>
+      result.binds.find((b) => b.workload === key)?.placements[0]?.node;
+    expect(where('mover')).toBe('target');
+    expect(where('other')).toBe('free');
+    expect(pendingOf(result, 'late')?.reason).toContain('reserved for a workload moving there');
   });
 });

@@ -1,7 +1,6 @@
 import {
   HazardBook,
   planLaunches,
-  planMoves,
   planScaleDown,
   quotaBlock,
   spotPlace,
@@ -9,14 +8,13 @@ import {
   type ElasticPoolState,
   type LaunchPlan,
   type MarketOffering,
-  type MoveDecision,
   type MoverConfig,
   type ScheduleResult,
   type WorkloadInfo,
 } from '@roam/core';
 import type { CloudEvent, CloudPort } from './cloud.js';
 import type { Engine } from './engine.js';
-import { isFinished } from './records.js';
+import { Moves } from './moves.js';
 
 /** A launch on its way. */
 interface InFlight {
@@ -63,8 +61,7 @@ export class CapacityManager {
   private readonly inFlight = new Map<string, InFlight>();
   private readonly reclaimAt = new Map<string, number>();
   private readonly idleSince = new Map<string, number>();
-  /** Workloads moved for a deadline: from now on they run on-demand. */
-  private readonly onDemandOnly = new Set<string>();
+  private readonly moves: Moves;
   private readonly lastAvailable = new Map<string, boolean>();
   /** The last "cannot launch" reason told per workload, so it is told once. */
   private readonly lastUnserved = new Map<string, string>();
@@ -74,6 +71,17 @@ export class CapacityManager {
 
   constructor(private readonly options: CapacityOptions) {
     this.unsubscribe = options.cloud.subscribe((e) => this.onCloud(e));
+    this.moves = new Moves({
+      engine: options.engine,
+      ...(options.mover ? { mover: options.mover } : {}),
+      ...(options.conservative ? { conservative: true } : {}),
+      hazard: (o, z) => this.hazard(o, z),
+      reclaimAt: (node) => this.reclaimAt.get(node),
+      hasRoom: (pool) => this.hasRoom(pool),
+      launch: (plan) => this.launch(plan),
+      emit: (e) => this.emit(e),
+      countMigration: () => this.counters.migrations++,
+    });
   }
 
   /** The latest market, with every place's hazard observed. */
@@ -112,6 +120,7 @@ export class CapacityManager {
     const state = engine.state;
     const market = this.observeMarket();
     const now = this.options.now();
+    this.moves.releaseReservations();
     this.trackIdle(now);
     const pools = this.elasticPools();
     if (pools.length === 0) return;
@@ -123,7 +132,7 @@ export class CapacityManager {
     const pending = [...state.pending()]
       .filter((w) => waiting.has(w.key))
       .map((w) =>
-        this.onDemandOnly.has(w.key)
+        this.moves.needsOnDemand(w.key)
           ? {
               ...w,
               capacity: {
@@ -140,11 +149,13 @@ export class CapacityManager {
       pools,
       market,
       hazard: (o, z) => this.hazard(o, z),
-      inFlight: [...this.inFlight.values()].map((f) => ({
-        pool: f.plan.pool,
-        offeringId: f.plan.offeringId,
-        forWorkloads: f.plan.forWorkloads,
-      })),
+      inFlight: [...this.inFlight.values()]
+        .filter((f) => !this.moves.isMoveTarget(f.instanceId))
+        .map((f) => ({
+          pool: f.plan.pool,
+          offeringId: f.plan.offeringId,
+          market: f.plan.market,
+        })),
       now,
       admits: (w, pool) => quotaBlock(state, w, pool) === undefined,
       runEstimate: (w) => this.runEstimate(w),
@@ -170,7 +181,7 @@ export class CapacityManager {
         reason: `idle for ${Math.round((now - (n.idleSince ?? now)) / 60_000)} min (pool ${n.pool} keeps idle nodes ${Math.round((pools.find((p) => p.name === n.pool)?.spec.idleTtlMs ?? 0) / 60_000)} min)`,
       });
     }
-    this.move(market, now);
+    this.moves.run(market, now);
   }
 
   /** When the next idle cloud node reaches its pool's time-to-live (for a wake-up), if any. */
@@ -201,10 +212,7 @@ export class CapacityManager {
     const out: ElasticPoolState[] = [];
     for (const p of state.allPools()) {
       if (!p.elastic) continue;
-      let nodes = 0;
-      for (const g of state.groupsOf(p.name)) nodes += g.members.size;
-      for (const f of this.inFlight.values()) if (f.plan.pool === p.name) nodes++;
-      out.push({ name: p.name, spec: p.elastic, nodes });
+      out.push({ name: p.name, spec: p.elastic, nodes: this.poolNodes(p.name) });
     }
     return out;
   }
@@ -231,7 +239,7 @@ export class CapacityManager {
     }
   }
 
-  private launch(plan: LaunchPlan): void {
+  private launch(plan: LaunchPlan): string {
     const pool = this.options.engine.state.pool(plan.pool);
     const instanceId = this.options.cloud.launch({
       pool: plan.pool,
@@ -245,53 +253,19 @@ export class CapacityManager {
     this.counters.launches++;
     for (const w of plan.forWorkloads)
       this.emit({ kind: 'launching', workload: w, reason: `launching ${plan.reason}` });
+    return instanceId;
   }
 
-  private move(market: readonly MarketOffering[], now: number): void {
-    for (const key of this.onDemandOnly)
-      if (
-        !this.options.engine.record(key) ||
-        isFinished(this.options.engine.record(key)?.phase ?? 'Succeeded')
-      )
-        this.onDemandOnly.delete(key);
-    const state = this.options.engine.state;
-    const running = [];
-    for (const b of state.bookingsAll()) {
-      if (b.evicting) continue;
-      const node = state.node(b.placements[0]?.node ?? '')?.info;
-      if (!node?.cloud) continue;
-      const at = this.reclaimAt.get(node.name);
-      running.push(at !== undefined ? { booking: b, node, reclaimAt: at } : { booking: b, node });
-    }
-    const decisions = planMoves({
-      running,
-      market,
-      hazard: (o, z) => this.hazard(o, z),
-      now,
-      ...(this.options.mover ? { config: this.options.mover } : {}),
-    });
-    for (const d of decisions) {
-      if (this.options.conservative && (d.kind === 'proactive' || d.kind === 'opportunistic'))
-        continue;
-      this.execute(d);
-    }
+  /** Nodes of a pool, running or launching. */
+  private poolNodes(pool: string): number {
+    let nodes = this.options.engine.state.poolSize(pool);
+    for (const f of this.inFlight.values()) if (f.plan.pool === pool) nodes++;
+    return nodes;
   }
 
-  /**
-   * Moves a workload: cordons its node (nothing new lands there, and it empties for
-   * scale-down) and evicts the workload with a checkpoint. The provisioner then gives it
-   * the cheapest capacity it may use (which avoids the risky place: its hazard is high);
-   * after a deadline move that capacity must be on-demand.
-   */
-  private execute(d: MoveDecision): void {
-    const engine = this.options.engine;
-    const slot = engine.state.node(d.from);
-    if (slot && slot.info.schedulable)
-      engine.state.updateNode({ ...slot.info, schedulable: false });
-    if (d.kind === 'deadline') this.onDemandOnly.add(d.workload);
-    this.counters.migrations++;
-    this.emit({ kind: 'moving', workload: d.workload, node: d.from, reason: d.reason });
-    engine.evict(d.workload, d.reason);
+  private hasRoom(pool: string): boolean {
+    const max = this.options.engine.state.pool(pool)?.elastic?.maxNodes;
+    return max !== undefined && this.poolNodes(pool) < max;
   }
 
   private onCloud(e: CloudEvent): void {
@@ -299,21 +273,24 @@ export class CapacityManager {
     switch (e.type) {
       case 'ready': {
         this.inFlight.delete(e.instanceId);
+        const { node, move } = this.moves.targetReady(e.instanceId, e.node);
         engine.addNode(
-          e.node,
-          `cloud instance ${e.instanceId} is ready (${e.node.market}, ${e.node.zone ?? ''})`,
+          node,
+          `cloud instance ${e.instanceId} is ready (${node.market}, ${node.zone ?? ''})`,
         );
-        this.idleSince.set(e.node.name, this.options.now());
+        this.idleSince.set(node.name, this.options.now());
         this.emit({
           kind: 'node-ready',
-          node: e.node.name,
-          reason: `${e.node.cloud?.instanceType ?? ''} ${e.node.market} in ${e.node.zone ?? ''}`,
+          node: node.name,
+          reason: `${node.cloud?.instanceType ?? ''} ${node.market} in ${node.zone ?? ''}${move ? `, reserved for ${move.workload}` : ''}`,
         });
+        if (move) this.moves.finish(move);
         break;
       }
       case 'launch-failed': {
         const flight = this.inFlight.get(e.instanceId);
         this.inFlight.delete(e.instanceId);
+        this.moves.targetFailed(e.instanceId);
         for (const w of flight?.plan.forWorkloads ?? [])
           this.emit({ kind: 'launch-failed', workload: w, reason: e.reason });
         break;

@@ -73,6 +73,8 @@ export class SimCloud implements CloudPort {
   private readonly offerings: ReadonlyMap<string, CatalogOffering>;
   private readonly instances = new Map<string, Instance>();
   private readonly listeners = new Set<(e: CloudEvent) => void>();
+  /** Instances booting, running or terminating. */
+  private live = 0;
 
   constructor(private readonly options: SimCloudOptions) {
     this.offerings = new Map(
@@ -117,6 +119,7 @@ export class SimCloud implements CloudPort {
       onDemandMeter: new CostMeter(constantPrice(target.offering.onDemandPerHourMicros), now),
     };
     this.instances.set(id, instance);
+    this.live++;
     const jitter = 1 + BOOT_JITTER * (2 * this.options.rng.next() - 1);
     const bootMs = Math.round(CLOUD_BEHAVIOUR[cloud].bootMs * jitter);
     const generation = instance.generation;
@@ -151,6 +154,11 @@ export class SimCloud implements CloudPort {
     return instance.meter?.costAt(this.options.now()) ?? 0;
   }
 
+  /** Instances booting, running or terminating now. O(1). */
+  liveInstances(): number {
+    return this.live;
+  }
+
   /** What every instance launched so far has cost, micro-dollars. */
   totalCostMicros(): number {
     const now = this.options.now();
@@ -182,6 +190,7 @@ export class SimCloud implements CloudPort {
       price = quote.pricePerHourMicros;
       if (!quote.available || price > target.bidPerHourMicros) {
         instance.state = 'failed';
+        this.live--;
         delete instance.meter;
         delete instance.onDemandMeter;
         const reason = spotLaunchFailure(
@@ -247,6 +256,7 @@ export class SimCloud implements CloudPort {
 
   private end(instance: Instance, reason: string): void {
     instance.state = 'terminated';
+    this.live--;
     instance.generation++;
     instance.meter?.stop(this.options.now());
     instance.onDemandMeter?.stop(this.options.now());

@@ -39,6 +39,9 @@ export class ClusterState {
   private readonly usage = new Map<string, Map<string, Usage>>();
   /** Bumped whenever capacity is freed, so cached "does not fit" answers expire. */
   freedEpoch = 0;
+  private readonly poolSizes = new Map<string, number>();
+  /** Reserved node names by the workload they are reserved for. */
+  private readonly reservations = new Map<string, string[]>();
   /** Bumped on every change of any node's free capacity or facts, for caches. */
   version = 0;
 
@@ -64,6 +67,7 @@ export class ClusterState {
     this.slots[index] = slot;
     this.slotByName.set(info.name, index);
     this.reindex(slot);
+    this.track(info, 1);
     this.journal.record(() => this.dropNode(slot));
     return slot;
   }
@@ -90,12 +94,16 @@ export class ClusterState {
     )
       throw new Error(`node ${info.name}: capacity cannot change; remove and add the node instead`);
     this.unindex(slot);
+    this.track(before, -1);
     slot.info = info;
     this.reindex(slot);
+    this.track(info, 1);
     this.journal.record(() => {
       this.unindex(slot);
+      this.track(info, -1);
       slot.info = before;
       this.reindex(slot);
+      this.track(before, 1);
     });
   }
 
@@ -117,6 +125,16 @@ export class ClusterState {
 
   get nodeCount(): number {
     return this.slotByName.size;
+  }
+
+  /** How many nodes the pool has, cordoned ones included. O(1). */
+  poolSize(pool: string): number {
+    return this.poolSizes.get(pool) ?? 0;
+  }
+
+  /** Nodes reserved for a workload (see {@link NodeInfo.reservedFor}). O(1). */
+  reservedFor(workload: string): readonly string[] {
+    return this.reservations.get(workload) ?? [];
   }
 
   /** The index groups of a pool (one per GPU model). */
@@ -412,6 +430,7 @@ export class ClusterState {
 
   private dropNode(slot: NodeSlot): void {
     this.unindex(slot);
+    this.track(slot.info, -1);
     this.version++;
     this.slots[slot.index] = undefined;
     this.slotByName.delete(slot.info.name);
@@ -424,6 +443,17 @@ export class ClusterState {
     this.slots[slot.index] = slot;
     this.slotByName.set(slot.info.name, slot.index);
     this.reindex(slot);
+    this.track(slot.info, 1);
+  }
+
+  /** Keeps the pool sizes and reservations in step with a node coming (+1) or going (−1). */
+  private track(info: NodeInfo, delta: 1 | -1): void {
+    this.poolSizes.set(info.pool, (this.poolSizes.get(info.pool) ?? 0) + delta);
+    if (info.reservedFor === undefined) return;
+    const nodes = this.reservations.get(info.reservedFor) ?? [];
+    const rest = delta > 0 ? [...nodes, info.name] : nodes.filter((n) => n !== info.name);
+    if (rest.length > 0) this.reservations.set(info.reservedFor, rest);
+    else this.reservations.delete(info.reservedFor);
   }
 
   /** Capacity of the schedulable nodes per pool (pools with none are absent). O(pools × models). */

@@ -28,6 +28,11 @@ export interface NodeInfo {
     /** Spot nodes: the maximum price bid, micro-dollars per hour. */
     readonly bidPerHourMicros?: number;
   };
+  /**
+   * A workload moving here (make-before-break): only it may be placed on the node, and
+   * the scheduler tries the node first for it.
+   */
+  readonly reservedFor?: string;
 }
 
 /** A node pool as the scheduler sees it. */

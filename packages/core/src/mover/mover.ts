@@ -18,6 +18,8 @@ export type MoveKind = 'reactive' | 'proactive' | 'opportunistic' | 'deadline';
 export interface RunningOnCloud {
   readonly booking: Booking;
   readonly node: NodeInfo;
+  /** The workload is the node's only resident and runs nowhere else: moving it frees the node. */
+  readonly alone: boolean;
   /** When the node will be reclaimed, if a notice came. */
   readonly reclaimAt?: number;
 }
@@ -131,11 +133,11 @@ function sinceCheckpointMs(r: RunningOnCloud, now: number): number {
   return Math.max(0, now - (r.booking.lastCheckpointAt ?? r.booking.startedAt));
 }
 
-/** The workload's price per hour on its node (its share of the node's GPUs). */
+/** The workload's price per hour: its node's when alone there, else its share of the node's GPUs. */
 function priceNow(r: RunningOnCloud): number {
   const n = r.node;
   const price = n.pricePerHourMicros ?? 0;
-  return n.gpus === 0 ? price : (price * heldMilli(r)) / (n.gpus * 1000);
+  return r.alone || n.gpus === 0 ? price : (price * heldMilli(r)) / (n.gpus * 1000);
 }
 
 /** Cost and method of moving `r` to `target` given a window (ms) before the source disappears. */
@@ -341,7 +343,8 @@ function proactiveOrCheaper(
   input: MoverInput,
   config: MoverConfig,
 ): MoveDecision | undefined {
-  if (r.node.market !== 'spot') return undefined;
+  // Moving one of several residents saves nothing (the node keeps running): only whole nodes move.
+  if (r.node.market !== 'spot' || !r.alone) return undefined;
   const place = r.node.cloud as NonNullable<NodeInfo['cloud']>;
   const here = input.market.find(
     (m) =>

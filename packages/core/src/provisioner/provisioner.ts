@@ -13,12 +13,14 @@ export interface ElasticPoolState {
   readonly nodes: number;
 }
 
-/** Room on an instance being launched that is not yet promised to a workload. */
+/**
+ * An instance being launched. Pending work waits for its room (whichever workload it was
+ * launched for) rather than launching another.
+ */
 export interface LaunchInFlight {
   readonly pool: string;
   readonly offeringId: string;
-  /** Workloads it was launched for (they wait for it rather than launching another). */
-  readonly forWorkloads: readonly string[];
+  readonly market: PurchaseMarket;
 }
 
 /** What the provisioner needs to know. */
@@ -93,23 +95,24 @@ interface Option {
 export function planLaunches(input: ProvisionInput): ProvisionResult {
   const launches: LaunchPlan[] = [];
   const unserved: ProvisionResult['unserved'] = [];
-  const covered = new Set(input.inFlight.flatMap((l) => l.forWorkloads));
   const planned = new Map<string, number>();
-  const open: OpenInstance[] = [];
+  const open = inFlightRoom(input);
   for (const w of input.pending) {
-    if (covered.has(w.key) || w.request.gpuMilli === 0) continue;
-    if (packInto(open, w)) continue;
-    const pools = input.pools.filter(
-      (p) =>
-        (w.nodePools.length === 0 || w.nodePools.includes(p.name)) &&
-        p.nodes + (planned.get(p.name) ?? 0) < p.spec.maxNodes &&
-        (input.admits?.(w, p.name) ?? true),
+    if (w.request.gpuMilli === 0) continue;
+    const eligible = input.pools.filter(
+      (p) => w.nodePools.length === 0 || w.nodePools.includes(p.name),
     );
+    const admitted = eligible.filter((p) => input.admits?.(w, p.name) ?? true);
+    if (packInto(open, w, admitted)) continue;
+    const pools = admitted.filter((p) => p.nodes + (planned.get(p.name) ?? 0) < p.spec.maxNodes);
     if (pools.length === 0) {
-      if (input.pools.some((p) => w.nodePools.length === 0 || w.nodePools.includes(p.name)))
+      if (eligible.length > 0)
         unserved.push({
           workload: w.key,
-          reason: 'its elastic node pools are at their maximum size',
+          reason:
+            admitted.length === 0
+              ? `its queue has no quota left in elastic pool(s) ${eligible.map((p) => p.name).join(', ')}`
+              : 'its elastic node pools are at their maximum size',
         });
       continue;
     }
@@ -132,7 +135,7 @@ export function planLaunches(input: ProvisionInput): ProvisionResult {
     for (let i = 0; i < best.instances; i++) {
       const plan = toPlan(w, best);
       launches.push(plan);
-      const instance = openInstance(plan, best);
+      const instance = openInstance(best.pool, best.offering, plan.market, plan.forWorkloads);
       for (let r = 0; r < best.perInstance && left > 0; r++, left--) take(instance, w);
       open.push(instance);
     }
@@ -140,25 +143,46 @@ export function planLaunches(input: ProvisionInput): ProvisionResult {
   return { launches, unserved };
 }
 
-/** A planned instance and the room its workloads leave. */
+/** An instance launching or planned, and the room its workloads leave. */
 interface OpenInstance {
-  readonly plan: LaunchPlan;
   readonly offering: CatalogOffering;
   readonly pool: ElasticPoolState;
+  readonly market: PurchaseMarket;
+  /** The plan's list of workloads, for planned instances (riders are added to it). */
+  readonly forWorkloads: string[] | undefined;
   readonly gpuFree: number[];
   cpuFree: number;
   memFree: number;
 }
 
-function openInstance(plan: LaunchPlan, o: Option): OpenInstance {
+function openInstance(
+  pool: ElasticPoolState,
+  offering: CatalogOffering,
+  market: PurchaseMarket,
+  forWorkloads?: string[],
+): OpenInstance {
   return {
-    plan,
-    offering: o.offering,
-    pool: o.pool,
-    gpuFree: Array.from({ length: o.offering.gpuCount }, () => MILLI_PER_GPU),
-    cpuFree: o.offering.cpuMilli,
-    memFree: o.offering.memoryMiB,
+    offering,
+    pool,
+    market,
+    forWorkloads,
+    gpuFree: Array.from({ length: offering.gpuCount }, () => MILLI_PER_GPU),
+    cpuFree: offering.cpuMilli,
+    memFree: offering.memoryMiB,
   };
+}
+
+/** Instances already launching, as empty room (of pools and offerings still known). */
+function inFlightRoom(input: ProvisionInput): OpenInstance[] {
+  const offerings = new Map(input.market.map((m) => [offeringId(m.offering), m.offering]));
+  const pools = new Map(input.pools.map((p) => [p.name, p]));
+  const out: OpenInstance[] = [];
+  for (const f of input.inFlight) {
+    const offering = offerings.get(f.offeringId);
+    const pool = pools.get(f.pool);
+    if (offering && pool) out.push(openInstance(pool, offering, f.market));
+  }
+  return out;
 }
 
 /** Whether one replica of `w` fits the room left on an instance. */
@@ -192,16 +216,17 @@ function take(i: OpenInstance, w: WorkloadInfo): void {
 }
 
 /**
- * Puts every replica of `w` on room left by instances planned for earlier workloads
- * (same pool rules), so small work rides along instead of launching its own. All or
- * nothing: on failure the room is left as it was.
+ * Puts every replica of `w` on room left in instances already launching or planned for
+ * earlier workloads (in pools that admit it), so work rides along instead of launching
+ * its own. All or nothing: on failure the room is left as it was.
  */
-function packInto(open: readonly OpenInstance[], w: WorkloadInfo): boolean {
+function packInto(
+  open: readonly OpenInstance[],
+  w: WorkloadInfo,
+  pools: readonly ElasticPoolState[],
+): boolean {
   const usable = open.filter(
-    (i) =>
-      (w.nodePools.length === 0 || w.nodePools.includes(i.pool.name)) &&
-      allowed(i.offering, w, i.pool.spec) &&
-      marketOk(w, i.plan.market),
+    (i) => pools.includes(i.pool) && allowed(i.offering, w, i.pool.spec) && marketOk(w, i.market),
   );
   const saved = usable.map((i) => ({
     gpuFree: [...i.gpuFree],
@@ -223,7 +248,7 @@ function packInto(open: readonly OpenInstance[], w: WorkloadInfo): boolean {
     take(target, w);
     used.add(target);
   }
-  for (const i of used) i.plan.forWorkloads.push(w.key);
+  for (const i of used) i.forWorkloads?.push(w.key);
   return true;
 }
 

@@ -174,6 +174,7 @@ class Cycle {
       else open.push(pool);
     }
     if (open.length === 0 && block) return this.wait(w, block.code, block.reason);
+    if (this.placeOnReserved(w, open)) return;
     const shape = shapeKey(w, open);
     const known = this.noFit.get(shape);
     if (known && known.epoch === this.state.freedEpoch) {
@@ -190,7 +191,30 @@ class Cycle {
     const code: PendingCode = placed > 0 ? 'gang' : 'no-capacity';
     const reason = open.map((pool) => explainNoFit(this.state, w, pool, placed)).join('; ');
     this.noFit.set(shape, { epoch: this.state.freedEpoch, code, reason });
-    if (!this.tryPreemption(w, open)) this.wait(w, code, reason);
+    // Elastic pools below their maximum grow instead: the provisioner launches for the work.
+    const fixed = open.filter((pool) => !this.canGrow(pool));
+    if (!this.tryPreemption(w, fixed)) this.wait(w, code, reason);
+  }
+
+  /** Places a moving workload on the nodes reserved for it, if they hold it. O(nodes) when it has any. */
+  private placeOnReserved(w: WorkloadInfo, pools: readonly string[]): boolean {
+    const reserved = this.state.reservedFor(w.key);
+    if (reserved.length === 0) return false;
+    for (const pool of pools) {
+      const policy = onlyOn(this.policyFor(pool), new Set(reserved));
+      const gang = placeGang(this.state, w, pool, policy, this.ctx);
+      if (gang.ok) {
+        this.bind(w, pool, gang.placements);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the pool is elastic and below its maximum size. */
+  private canGrow(pool: string): boolean {
+    const elastic = this.state.pool(pool)?.elastic;
+    return elastic !== undefined && this.state.poolSize(pool) < elastic.maxNodes;
   }
 
   /** Eligible pools, shared by workloads with the same pool list and GPU models. */
@@ -304,6 +328,20 @@ class Cycle {
     const strategy = this.state.pool(pool)?.placement ?? this.config.defaultStrategy;
     return this.config.policies[strategy];
   }
+}
+
+/** The policy restricted to the named nodes (scoring all of them). */
+function onlyOn(policy: PlacementPolicy, nodes: ReadonlySet<string>): PlacementPolicy {
+  return {
+    name: policy.name,
+    order: policy.order,
+    maxCandidates: Infinity,
+    evaluate: (node, req, ctx) =>
+      nodes.has(node.info.name) ? policy.evaluate(node, req, ctx) : undefined,
+    ...(policy.normalize
+      ? { normalize: (scores) => policy.normalize?.(scores) ?? [...scores] }
+      : {}),
+  };
 }
 
 function noPoolReason(w: WorkloadInfo): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  offeringId,
   planLaunches,
   planMoves,
   planScaleDown,
@@ -163,19 +164,40 @@ describe('provisioner', () => {
     expect(r.launches.flatMap((l) => l.forWorkloads).sort()).toEqual(['gang', 'gang', 'rider']);
   });
 
-  it('does not launch twice for work whose capacity is on its way, nor past the pool maximum', () => {
-    const w = run(workload('w', 'q', 1));
-    const m = [market(small, { 'us-east-1a': 1.5 })];
-    expect(
+  it('lets pending work wait for room on instances already launching, whoever they were for', () => {
+    const m = [market(big, { 'us-east-1a': 12 })];
+    const launching = [{ pool: 'cloud', offeringId: offeringId(big), market: 'spot' as const }];
+    const plan = (pending: WorkloadInfo[]) =>
       planLaunches({
-        pending: [w],
+        pending,
         pools: [pool()],
         market: m,
         hazard: () => safe,
-        inFlight: [{ pool: 'cloud', offeringId: 'x', forWorkloads: ['w'] }],
+        inFlight: launching,
+        now: 0,
+      });
+    // Eight 1-GPU workloads fit the 8-GPU instance on its way: nothing new.
+    const eight = Array.from({ length: 8 }, (_, i) => run(workload(`w${i}`, 'q', 1)));
+    expect(plan(eight).launches).toEqual([]);
+    // A ninth does not fit: one launch, for it alone.
+    const nine = [...eight, run(workload('w8', 'q', 1))];
+    expect(plan(nine).launches.map((l) => l.forWorkloads)).toEqual([['w8']]);
+    // Room of an offering no longer in the market is not counted.
+    expect(
+      planLaunches({
+        pending: [eight[0] as WorkloadInfo],
+        pools: [pool()],
+        market: m,
+        hazard: () => safe,
+        inFlight: [{ pool: 'cloud', offeringId: 'gone', market: 'spot' }],
         now: 0,
       }).launches,
-    ).toEqual([]);
+    ).toHaveLength(1);
+  });
+
+  it('says why nothing can be launched: pool at its maximum, or no quota there', () => {
+    const w = run(workload('w', 'q', 1));
+    const m = [market(small, { 'us-east-1a': 1.5 })];
     const full = planLaunches({
       pending: [w],
       pools: [{ ...pool({ maxNodes: 2 }), nodes: 2 }],
@@ -185,6 +207,19 @@ describe('provisioner', () => {
       now: 0,
     });
     expect(full.unserved[0]?.reason).toBe('its elastic node pools are at their maximum size');
+    const noQuota = planLaunches({
+      pending: [w],
+      pools: [pool()],
+      market: m,
+      hazard: () => safe,
+      inFlight: [],
+      now: 0,
+      admits: () => false,
+    });
+    expect(noQuota.launches).toEqual([]);
+    expect(noQuota.unserved[0]?.reason).toBe(
+      'its queue has no quota left in elastic pool(s) cloud',
+    );
   });
 
   it('removes nodes idle past their time-to-live, keeping the minimum', () => {
@@ -238,7 +273,7 @@ describe('mover', () => {
 
   it('moves right away on a reclaim notice', () => {
     const d = planMoves({
-      running: [{ booking: booking(w), node: node(), reclaimAt: 120_000 }],
+      running: [{ booking: booking(w), node: node(), alone: true, reclaimAt: 120_000 }],
       market: [market(small, { 'us-east-1a': 1.5, 'us-east-1b': 1.6 })],
       hazard: () => safe,
       now: 0,
@@ -256,7 +291,7 @@ describe('mover', () => {
   it('moves to on-demand when the deadline slack runs short', () => {
     const late = { ...w, deadlineAt: 10 * 3_600_000 + 600_000 };
     const d = planMoves({
-      running: [{ booking: booking(late), node: node() }],
+      running: [{ booking: booking(late), node: node(), alone: true }],
       market: [market(small, { 'us-east-1a': 1.5 })],
       hazard: () => safe,
       now: 0,
@@ -267,7 +302,7 @@ describe('mover', () => {
   it('moves proactively away from a risky place, and stays put where it is safe', () => {
     const m = [market(small, { 'us-east-1a': 1.5, 'us-east-1b': 1.5 })];
     const riskyHere = planMoves({
-      running: [{ booking: booking(w), node: node() }],
+      running: [{ booking: booking(w), node: node(), alone: true }],
       market: m,
       hazard: (_o, z) => (z === 'us-east-1a' ? 10 * risky : safe),
       now: 1_200_000,
@@ -275,7 +310,7 @@ describe('mover', () => {
     expect(riskyHere[0]).toMatchObject({ kind: 'proactive', target: { zone: 'us-east-1b' } });
     expect(
       planMoves({
-        running: [{ booking: booking(w), node: node() }],
+        running: [{ booking: booking(w), node: node(), alone: true }],
         market: m,
         hazard: () => safe,
         now: 1_200_000,
@@ -286,7 +321,9 @@ describe('mover', () => {
   it('moves opportunistically when another place is much cheaper for the rest of the run', () => {
     const m = [market(small, { 'us-east-1a': 3.5, 'us-east-1b': 0.5 })];
     const d = planMoves({
-      running: [{ booking: booking(w), node: node({ pricePerHourMicros: 3_500_000 }) }],
+      running: [
+        { booking: booking(w), node: node({ pricePerHourMicros: 3_500_000 }), alone: true },
+      ],
       market: m,
       hazard: () => safe,
       now: 0,
@@ -296,5 +333,21 @@ describe('mover', () => {
       target: { zone: 'us-east-1b', market: 'spot' },
     });
     expect(d[0]?.reason).toMatch(/saves \$\d+\.\d\d over the remaining 10\.0 h/);
+  });
+
+  it('does not move one of several residents for price or risk: the node keeps running', () => {
+    const shared = {
+      booking: booking(w),
+      node: node({ pricePerHourMicros: 3_500_000 }),
+      alone: false,
+    };
+    expect(
+      planMoves({
+        running: [shared],
+        market: [market(small, { 'us-east-1a': 3.5, 'us-east-1b': 0.5 })],
+        hazard: (_o, z) => (z === 'us-east-1a' ? 10 * risky : safe),
+        now: 1_200_000,
+      }),
+    ).toEqual([]);
   });
 });

@@ -607,8 +607,8 @@ export class ControlPlane implements EventSink {
     };
     if (e.kind === 'moving') this.counters.migrations++;
     this.keepEvent(view, this.clock.now());
-    if (e.kind === 'node-ready' || e.kind === 'reclaimed' || e.kind === 'scaled-down')
-      this.requestCycle();
+    // Capacity changed, or must be looked at again now (a reclaim notice gives 30–120 s).
+    if (e.kind !== 'launching' && e.kind !== 'moving') this.requestCycle();
     this.scheduleFlush();
   }
 

@@ -1,3 +1,4 @@
+import type { QueueInfo } from '@roam/core';
 import type { ClusterSpec } from '../traces/types.js';
 
 /** Name of the elastic pool `withElasticPool` adds. */
@@ -6,7 +7,9 @@ export const CLOUD_POOL = 'cloud';
 /**
  * The cluster with elastic cloud capacity: unless it already has an elastic pool, a pool
  * `cloud` (spot or on-demand, up to `maxNodes`, idle nodes removed after 10 minutes) is
- * added; with `cloudOnly` the cluster's own nodes are dropped.
+ * added, and every queue deserves there what it deserves in all other pools together (so a
+ * cloud-only run keeps each team's guarantee); with `cloudOnly` the cluster's own nodes
+ * are dropped.
  */
 export function withElasticPool(
   cluster: ClusterSpec,
@@ -37,6 +40,18 @@ export function withElasticPool(
     ...cluster,
     source: `${cluster.source} + cloud`,
     pools,
+    queues: hasElastic ? cluster.queues : cluster.queues.map(withCloudQuota),
     nodes: cloudOnly ? [] : cluster.nodes,
+  };
+}
+
+/** The queue with a quota entry in the cloud pool: its deserved GPUs summed over its pools. */
+function withCloudQuota(q: QueueInfo): QueueInfo {
+  if (q.quota.some((e) => e.nodePool === CLOUD_POOL)) return q;
+  const deservedMilli = q.quota.reduce((a, e) => a + e.deservedMilli, 0);
+  const overQuotaWeight = q.quota.reduce((a, e) => Math.max(a, e.overQuotaWeight), 1);
+  return {
+    ...q,
+    quota: [...q.quota, { nodePool: CLOUD_POOL, deservedMilli, overQuotaWeight, limitMilli: null }],
   };
 }

@@ -37,6 +37,8 @@ export class Fleet {
   private readonly capacity: CapacityManager;
   private wakeUpAt = -1;
   private lastLookAt = -Infinity;
+  /** A cloud event asks for a look now (reclaim notice, failed launch, node ready or gone). */
+  private urgent = false;
 
   constructor(
     options: ReplayCloud,
@@ -57,23 +59,38 @@ export class Fleet {
       engine,
       cloud: this.cloud,
       now,
-      onEvent,
+      onEvent: (e) => {
+        if (e.kind !== 'launching' && e.kind !== 'moving') this.urgent = true;
+        onEvent(e);
+      },
       ...(options.mover ? { mover: options.mover } : {}),
       ...(options.conservative ? { conservative: true } : {}),
     });
   }
 
-  /** Whether the fleet should look at the market again (at most every `MARKET_LOOK_MS`). */
+  /**
+   * Whether the fleet should look again: a cloud event asks for it, an idle node's time is
+   * up, or the market was last looked at `MARKET_LOOK_MS` ago.
+   */
   due(now: number): boolean {
-    return now - this.lastLookAt >= MARKET_LOOK_MS;
+    const wakeUp = this.wakeUpAt > this.lastLookAt && now >= this.wakeUpAt;
+    return this.urgent || wakeUp || now - this.lastLookAt >= MARKET_LOOK_MS;
   }
 
-  /** After a cycle: provision, scale down, move; wake up when an idle node's time is up. */
+  /**
+   * After a cycle: provision, scale down, move. Wakes up when an idle node's time is up,
+   * and while instances run or work waits, every `MARKET_LOOK_MS` to watch the market.
+   */
   afterCycle(result: ScheduleResult, now: number): void {
     this.lastLookAt = now;
+    this.urgent = false;
     this.capacity.afterCycle(result);
-    const next = this.capacity.nextScaleDownAt();
-    if (next !== undefined && next > now && next !== this.wakeUpAt)
+    const look =
+      this.cloud.liveInstances() > 0 || result.pending.length > 0
+        ? now + MARKET_LOOK_MS
+        : undefined;
+    const next = Math.min(this.capacity.nextScaleDownAt() ?? Infinity, look ?? Infinity);
+    if (Number.isFinite(next) && next > now && next !== this.wakeUpAt)
       this.queue.at((this.wakeUpAt = next), () => undefined);
   }
 

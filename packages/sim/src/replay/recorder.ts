@@ -43,6 +43,8 @@ export class ReplayRecorder implements EventSink {
   lostToReclaimsGpuMilliMs = 0;
   readonly samples: ReplaySample[] = [];
   private readonly allocated = new Integral();
+  /** GPUs the cluster has (it changes with elastic capacity), milli-GPU. */
+  private readonly capacity = new Integral();
   private readonly queues = new Map<string, QueueTotals>();
   /** Hash input: every event, in order. */
   private readonly log: string[] = [];
@@ -97,6 +99,9 @@ export class ReplayRecorder implements EventSink {
       if (state.queue(q)?.parent === undefined) total += alloc;
     }
     this.allocated.set(at, total);
+    let capacity = 0;
+    for (const c of state.capacityByPool().values()) capacity += c.gpuMilli;
+    this.capacity.set(at, capacity);
     const last = this.samples[this.samples.length - 1];
     if (!last || at - last.at >= this.sampleEveryMs)
       this.samples.push({ at, allocatedMilli: total, byQueue });
@@ -105,6 +110,7 @@ export class ReplayRecorder implements EventSink {
   /** Closes the integrals at the end of the run. */
   close(at: number): void {
     this.allocated.set(at, 0);
+    this.capacity.set(at, 0);
     for (const t of this.queues.values()) {
       t.allocated.set(at, 0);
       t.fairShare.set(at, 0);
@@ -112,10 +118,9 @@ export class ReplayRecorder implements EventSink {
     this.lastAt = Math.max(this.lastAt, at);
   }
 
-  /** Mean allocated milli-GPU over the run. */
-  meanAllocatedMilli(): number {
-    const span = this.lastAt - (this.firstAt ?? 0);
-    return span > 0 ? this.allocated.total / span : 0;
+  /** Allocated GPU-time over the cluster's GPU-time, % (0 when it had none). */
+  allocationPct(): number {
+    return this.capacity.total > 0 ? (100 * this.allocated.total) / this.capacity.total : 0;
   }
 
   /** Per queue: mean allocation and fair share over the run (milli-GPU), and deserved. */

@@ -56,7 +56,7 @@ export interface ReplayReport {
   readonly queueingDelaySeconds: Summary;
   /** Last finish − first submission, seconds. */
   readonly makespanSeconds: number;
-  /** Mean GPU allocation over the run, % of cluster GPUs. */
+  /** Mean GPU allocation over the run, % of the cluster's GPU-time (elastic clusters grow and shrink). */
   readonly meanGpuAllocationPct: number;
   readonly preemptions: number;
   readonly gpuHoursLost: number;
@@ -221,7 +221,6 @@ function report(
     }
   }
   const firstSubmit = input.trace.jobs[0]?.submitMs ?? 0;
-  const clusterMilli = input.cluster.nodes.reduce((a, n) => a + n.gpus * MILLI_PER_GPU, 0);
   const queues: QueueOutcome[] = rec.queueMeans().map((q) => ({
     queue: q.queue,
     deservedGpus: q.deservedMilli / MILLI_PER_GPU,
@@ -243,8 +242,7 @@ function report(
     jctSeconds: roundSummary(summarize(jct)),
     queueingDelaySeconds: roundSummary(summarize(delay)),
     makespanSeconds: Math.round((lastFinish - firstSubmit) / 1000),
-    meanGpuAllocationPct:
-      clusterMilli > 0 ? round((100 * rec.meanAllocatedMilli()) / clusterMilli, 2) : 0,
+    meanGpuAllocationPct: round(rec.allocationPct(), 2),
     preemptions: rec.preemptions,
     gpuHoursLost: round(rec.lostGpuMilliMs / MILLI_PER_GPU / 3_600_000, 2),
     queues,

@@ -44,6 +44,11 @@ export const FILTERS: readonly NodeFilter[] = [
     failure: 'lack the selected labels',
     fits: (n, _r, w) => labelsMatch(n, w.nodeSelector),
   },
+  {
+    name: 'reserved',
+    failure: 'are reserved for a workload moving there',
+    fits: (n, _r, w) => reservationAllows(n, w),
+  },
   { name: 'gpu', failure: 'have too few free GPUs', fits: (n, r) => gpuFits(n, r.gpuMilli) },
   { name: 'cpu', failure: 'have too little free CPU', fits: (n, r) => n.cpuFree >= r.cpuMilli },
   {
@@ -58,6 +63,12 @@ export function fitsBesidesGpu(node: NodeSlot, req: ReplicaRequest, w: WorkloadI
   return (
     node.cpuFree >= req.cpuMilli &&
     node.memFree >= req.memoryMiB &&
-    labelsMatch(node, w.nodeSelector)
+    labelsMatch(node, w.nodeSelector) &&
+    reservationAllows(node, w)
   );
+}
+
+/** Whether the node is free of reservations or reserved for this workload. */
+export function reservationAllows(node: NodeSlot, w: WorkloadInfo): boolean {
+  return node.info.reservedFor === undefined || node.info.reservedFor === w.key;
 }

@@ -1,0 +1,182 @@
+import {
+  offeringId,
+  planMoves,
+  type CatalogOffering,
+  type LaunchPlan,
+  type MarketOffering,
+  type MoveDecision,
+  type MoverConfig,
+  type NodeInfo,
+  type RunningOnCloud,
+} from '@roam/core';
+import type { CapacityEvent } from './capacity.js';
+import type { Engine } from './engine.js';
+import { isFinished } from './records.js';
+
+/** What the moves need from the capacity manager around them. */
+export interface MovesHost {
+  readonly engine: Engine;
+  readonly mover?: Partial<MoverConfig>;
+  /** Only reactive and deadline moves. */
+  readonly conservative?: boolean;
+  /** Reclaims per ms of a spot place. */
+  hazard(offering: CatalogOffering, zone: string): number;
+  /** When each node with a reclaim notice goes. */
+  reclaimAt(node: string): number | undefined;
+  /** Whether the pool may have one more node. */
+  hasRoom(pool: string): boolean;
+  /** Launches an instance for a move; returns its instance id. */
+  launch(plan: LaunchPlan): string;
+  emit(e: CapacityEvent): void;
+  countMigration(): void;
+}
+
+/**
+ * Runs the mover's decisions. A reclaim notice moves the workload at once (break before
+ * make: the node is going). Proactive, opportunistic and deadline moves are make before
+ * break: the target instance is launched first while the workload keeps running; when it
+ * is ready it joins reserved for the workload, and only then is the workload evicted
+ * (checkpointed) and placed there.
+ */
+export class Moves {
+  /** Moves whose target is launching, by instance id. */
+  private readonly launching = new Map<string, MoveDecision>();
+  /** Reserved target nodes and the workload each is for. */
+  private readonly reserved = new Map<string, string>();
+  /** Workloads moved for a deadline: from now on they run on-demand. */
+  private readonly onDemandOnly = new Set<string>();
+
+  constructor(private readonly host: MovesHost) {}
+
+  /** Whether the workload must run on on-demand capacity (it was moved for its deadline). */
+  needsOnDemand(workload: string): boolean {
+    return this.onDemandOnly.has(workload);
+  }
+
+  /** Whether an instance being launched is a move's target (its room is not for other work). */
+  isMoveTarget(instanceId: string): boolean {
+    return this.launching.has(instanceId);
+  }
+
+  /** Plans and starts moves for what runs on cloud capacity now. */
+  run(market: readonly MarketOffering[], now: number): void {
+    this.forgetFinished();
+    const engine = this.host.engine;
+    const state = engine.state;
+    const moving = new Set([...this.launching.values()].map((d) => d.workload));
+    const running: RunningOnCloud[] = [];
+    for (const b of state.bookingsAll()) {
+      const first = b.placements[0]?.node ?? '';
+      const slot = state.node(first);
+      if (b.evicting || !slot?.info.cloud) continue;
+      const reclaimAt = this.host.reclaimAt(first);
+      // A workload whose move is under way is only moved again if its node is going.
+      if (moving.has(b.workload.key) && reclaimAt === undefined) continue;
+      const alone = slot.residents.size === 1 && b.placements.every((p) => p.node === first);
+      running.push({
+        booking: b,
+        node: slot.info,
+        alone,
+        ...(reclaimAt !== undefined ? { reclaimAt } : {}),
+      });
+    }
+    const decisions = planMoves({
+      running,
+      market,
+      hazard: (o, z) => this.host.hazard(o, z),
+      now,
+      ...(this.host.mover ? { config: this.host.mover } : {}),
+    });
+    for (const d of decisions) {
+      if (this.host.conservative && (d.kind === 'proactive' || d.kind === 'opportunistic'))
+        continue;
+      if (d.kind === 'reactive') this.evict(d);
+      else this.launchTarget(d, market);
+    }
+  }
+
+  /**
+   * An instance is ready. For a move's target whose workload still waits for it, the node
+   * joins reserved for the workload and `move` is the move to finish once it has joined.
+   */
+  targetReady(instanceId: string, node: NodeInfo): { node: NodeInfo; move?: MoveDecision } {
+    const d = this.launching.get(instanceId);
+    this.launching.delete(instanceId);
+    if (!d || !this.stillOn(d)) return { node };
+    this.reserved.set(node.name, d.workload);
+    return { node: { ...node, reservedFor: d.workload }, move: d };
+  }
+
+  /** Finishes a move whose reserved target has joined: the workload leaves its old node. */
+  finish(d: MoveDecision): void {
+    this.evict(d);
+  }
+
+  /** A move's target could not be launched: the workload stays where it is. */
+  targetFailed(instanceId: string): MoveDecision | undefined {
+    const d = this.launching.get(instanceId);
+    this.launching.delete(instanceId);
+    return d;
+  }
+
+  /** Lifts reservations whose workload was placed, finished or is gone. */
+  releaseReservations(): void {
+    const engine = this.host.engine;
+    for (const [name, workload] of this.reserved) {
+      const b = engine.state.booking(workload);
+      const waiting = engine.state.isPending(workload) || b?.evicting === true;
+      if (waiting) continue;
+      this.reserved.delete(name);
+      const slot = engine.state.node(name);
+      if (slot?.info.reservedFor === undefined) continue;
+      const { reservedFor: _done, ...info } = slot.info;
+      engine.state.updateNode(info);
+    }
+  }
+
+  private launchTarget(d: MoveDecision, market: readonly MarketOffering[]): void {
+    const pool = this.host.engine.state.node(d.from)?.info.pool;
+    const offering = market.find((m) => offeringId(m.offering) === d.target.offeringId)?.offering;
+    if (pool === undefined || !offering || !this.host.hasRoom(pool)) return;
+    const plan: LaunchPlan = {
+      pool,
+      offeringId: d.target.offeringId,
+      zone: d.target.zone,
+      market: d.target.market,
+      pricePerHourMicros: d.target.pricePerHourMicros,
+      forWorkloads: [d.workload],
+      expectedCostMicros: d.moveCostMicros,
+      reason: `the target of ${d.workload}'s ${d.kind} move off ${d.from} (it keeps running until the target is ready): ${d.reason}`,
+      ...(d.target.market === 'spot' ? { bidPerHourMicros: offering.onDemandPerHourMicros } : {}),
+    };
+    this.launching.set(this.host.launch(plan), d);
+  }
+
+  /**
+   * Moves the workload off its node now: cordons a node that is going or risky (nothing new
+   * lands there, and it empties for scale-down) and evicts the workload with a checkpoint.
+   */
+  private evict(d: MoveDecision): void {
+    const engine = this.host.engine;
+    const slot = engine.state.node(d.from);
+    if (slot && slot.info.schedulable && (d.kind === 'reactive' || d.kind === 'proactive'))
+      engine.state.updateNode({ ...slot.info, schedulable: false });
+    if (d.kind === 'deadline') this.onDemandOnly.add(d.workload);
+    this.host.countMigration();
+    this.host.emit({ kind: 'moving', workload: d.workload, node: d.from, reason: d.reason });
+    engine.evict(d.workload, d.reason);
+  }
+
+  /** Whether the workload still runs on the node it was to move from. */
+  private stillOn(d: MoveDecision): boolean {
+    const b = this.host.engine.state.booking(d.workload);
+    return b !== undefined && !b.evicting && b.placements.some((p) => p.node === d.from);
+  }
+
+  private forgetFinished(): void {
+    for (const key of this.onDemandOnly) {
+      const phase = this.host.engine.record(key)?.phase;
+      if (phase === undefined || isFinished(phase)) this.onDemandOnly.delete(key);
+    }
+  }
+}

@@ -1,0 +1,279 @@
+import { describe, expect, it } from 'vitest';
+import {
+  ClusterState,
+  defaultSchedulerConfig,
+  offeringId,
+  SeededRng,
+  type CatalogOffering,
+  type MarketOffering,
+  type NodeInfo,
+  type ReplicaPlacement,
+  type WorkloadInfo,
+} from '@roam/core';
+import {
+  CapacityManager,
+  Engine,
+  ManualClock,
+  type CapacityEvent,
+  type CloudEvent,
+  type CloudPort,
+  type LaunchRequest,
+  type Runtime,
+  type StopRequest,
+} from '../src/index.js';
+
+/** A cloud the test drives: a fixed market; launches are recorded and answered by the test. */
+class ScriptedCloud implements CloudPort {
+  readonly launches: (LaunchRequest & { id: string })[] = [];
+  readonly terminated: string[] = [];
+  private listener: (e: CloudEvent) => void = () => undefined;
+  constructor(public offerings: MarketOffering[]) {}
+  market(): readonly MarketOffering[] {
+    return this.offerings;
+  }
+  launch(request: LaunchRequest): string {
+    const id = `i-${this.launches.length}`;
+    this.launches.push({ ...request, id });
+    return id;
+  }
+  terminate(instanceId: string): void {
+    this.terminated.push(instanceId);
+  }
+  subscribe(listener: (e: CloudEvent) => void): () => void {
+    this.listener = listener;
+    return () => undefined;
+  }
+  /** The instance of launch `n` is ready as a node. */
+  ready(n: number, name: string): NodeInfo {
+    const l = this.launches[n] as LaunchRequest & { id: string };
+    const o = this.offerings.find((m) => offeringId(m.offering) === l.offeringId)?.offering;
+    if (!o) throw new Error(`no offering ${l.offeringId}`);
+    const node: NodeInfo = {
+      name,
+      pool: l.pool,
+      gpuModel: o.gpuModel,
+      gpus: o.gpuCount,
+      cpuMilli: o.cpuMilli,
+      memoryMiB: o.memoryMiB,
+      labels: {},
+      schedulable: true,
+      market: l.market,
+      zone: l.zone,
+      pricePerHourMicros:
+        l.market === 'spot'
+          ? (this.offerings.find((m) => m.offering === o)?.spot.get(l.zone)?.pricePerHourMicros ??
+            0)
+          : o.onDemandPerHourMicros,
+      cloud: {
+        cloud: o.cloud,
+        region: o.region,
+        instanceType: o.instanceType,
+        instanceId: l.id,
+        onDemandPerHourMicros: o.onDemandPerHourMicros,
+      },
+    };
+    this.listener({ type: 'ready', instanceId: l.id, node });
+    return node;
+  }
+  emit(e: CloudEvent): void {
+    this.listener(e);
+  }
+}
+
+class FakeRuntime implements Runtime {
+  readonly stops: { key: string; request: StopRequest }[] = [];
+  start(_key: string, _placements: readonly ReplicaPlacement[]): void {}
+  stop(key: string, request: StopRequest): void {
+    this.stops.push({ key, request });
+  }
+}
+
+const offering = (instanceType: string, onDemand: number): CatalogOffering => ({
+  cloud: 'aws',
+  region: 'us-east-1',
+  zones: ['us-east-1a', 'us-east-1b'],
+  instanceType,
+  gpuModel: 'A100',
+  gpuCount: 2,
+  gpuMemoryMiB: 40_960,
+  cpuMilli: 24_000,
+  memoryMiB: 170 * 1024,
+  onDemandPerHourMicros: onDemand * 1e6,
+  spotPerHourMicros: (onDemand / 3) * 1e6,
+  source: 'test',
+});
+const market = (o: CatalogOffering, spot: Record<string, number>): MarketOffering => ({
+  offering: o,
+  spot: new Map(
+    Object.entries(spot).map(([z, p]) => [z, { available: true, pricePerHourMicros: p * 1e6 }]),
+  ),
+});
+const workload = (key: string, gpus: number, over: Partial<WorkloadInfo> = {}): WorkloadInfo => ({
+  key,
+  queue: 'team',
+  class: 'training',
+  priority: 50,
+  preemptible: true,
+  replicas: 1,
+  request: { gpuMilli: gpus * 1000, gpuModels: [], cpuMilli: 1000, memoryMiB: 1024 },
+  nodePools: [],
+  nodeSelector: {},
+  submittedAt: 0,
+  expectedDurationMs: 10 * 3_600_000,
+  checkpointIntervalMs: 600_000,
+  ...over,
+});
+
+const a2 = offering('a2', 6);
+
+function setup(offerings: MarketOffering[], maxNodes = 4) {
+  const state = new ClusterState({
+    pools: [
+      {
+        name: 'cloud',
+        placement: 'binpack',
+        elastic: {
+          clouds: [],
+          regions: [],
+          instanceTypes: [],
+          gpuModels: [],
+          market: 'auto',
+          minNodes: 0,
+          maxNodes,
+          idleTtlMs: 600_000,
+        },
+      },
+    ],
+    queues: [
+      {
+        name: 'team',
+        quota: [{ nodePool: 'cloud', deservedMilli: 8000, overQuotaWeight: 1, limitMilli: null }],
+      },
+    ],
+  });
+  const clock = new ManualClock(0);
+  const runtime = new FakeRuntime();
+  const engine = new Engine({
+    state,
+    config: defaultSchedulerConfig(),
+    clock,
+    rng: new SeededRng(1),
+    runtime,
+  });
+  const cloud = new ScriptedCloud(offerings);
+  const events: CapacityEvent[] = [];
+  const capacity = new CapacityManager({
+    engine,
+    cloud,
+    now: () => clock.now(),
+    onEvent: (e) => events.push(e),
+  });
+  const cycle = () => capacity.afterCycle(engine.cycle());
+  return { state, clock, runtime, engine, cloud, capacity, events, cycle };
+}
+
+describe('capacity manager', () => {
+  it('launches for work that fits nowhere, once, and places it when the node is ready', () => {
+    const { engine, cloud, cycle, state } = setup([market(a2, { 'us-east-1a': 2 })]);
+    engine.submit(workload('w1', 1));
+    engine.submit(workload('w2', 1));
+    cycle();
+    // Both fit one 2-GPU instance: one launch, spot, bid at the on-demand price.
+    expect(cloud.launches).toEqual([
+      expect.objectContaining({ pool: 'cloud', market: 'spot', bidPerHourMicros: 6e6 }),
+    ]);
+    cycle();
+    expect(cloud.launches).toHaveLength(1); // waits for the instance on its way
+    cloud.ready(0, 'node-0');
+    expect(state.poolSize('cloud')).toBe(1);
+    cycle();
+    expect(engine.record('w1')?.phase).toBe('Running');
+    expect(engine.record('w2')?.phase).toBe('Running');
+  });
+
+  it('moves work off a node with a reclaim notice at once, and drops the node when it goes', () => {
+    const { engine, cloud, cycle, runtime, state, capacity } = setup([
+      market(a2, { 'us-east-1a': 2, 'us-east-1b': 2.1 }),
+    ]);
+    engine.submit(workload('w', 2));
+    cycle();
+    cloud.ready(0, 'node-0');
+    cycle();
+    cloud.emit({ type: 'interruption-notice', instanceId: 'i-0', node: 'node-0', at: 120_000 });
+    cycle();
+    expect(runtime.stops).toEqual([
+      { key: 'w', request: expect.objectContaining({ checkpoint: true }) },
+    ]);
+    expect(state.node('node-0')?.info.schedulable).toBe(false);
+    engine.stopped('w');
+    cloud.emit({
+      type: 'terminated',
+      instanceId: 'i-0',
+      node: 'node-0',
+      reason: 'reclaimed: test',
+    });
+    expect(state.node('node-0')).toBeUndefined();
+    cycle();
+    // A replacement is launched for it.
+    expect(cloud.launches).toHaveLength(2);
+    expect(capacity.counters).toMatchObject({ reclaims: 1, migrations: 1 });
+  });
+
+  it('moves to a cheaper place make-before-break: target first, then evict, then place there', () => {
+    const { engine, cloud, cycle, runtime, state, clock, events } = setup([
+      market(a2, { 'us-east-1a': 5 }),
+    ]);
+    engine.submit(workload('w', 2));
+    cycle();
+    cloud.ready(0, 'dear');
+    cycle();
+    expect(engine.record('w')?.placements?.[0]?.node).toBe('dear');
+    // The price elsewhere falls far below: worth moving for the rest of a 10 h run.
+    clock.advanceTo(60_000);
+    cloud.offerings = [market(a2, { 'us-east-1a': 5, 'us-east-1b': 0.5 })];
+    cycle();
+    expect(cloud.launches[1]).toMatchObject({ zone: 'us-east-1b', market: 'spot' });
+    // It keeps running while the target boots.
+    expect(runtime.stops).toEqual([]);
+    cycle();
+    expect(cloud.launches).toHaveLength(2);
+    cloud.ready(1, 'cheap');
+    expect(state.node('cheap')?.info.reservedFor).toBe('w');
+    expect(runtime.stops.map((s) => s.key)).toEqual(['w']);
+    engine.stopped('w');
+    cycle();
+    expect(engine.record('w')?.placements?.[0]?.node).toBe('cheap');
+    cycle();
+    expect(state.node('cheap')?.info.reservedFor).toBeUndefined();
+    expect(events.filter((e) => e.kind === 'moving')).toHaveLength(1);
+  });
+
+  it('removes cloud nodes idle past their time-to-live', () => {
+    const { engine, cloud, cycle, clock, capacity } = setup([market(a2, { 'us-east-1a': 2 })]);
+    engine.submit(workload('w', 1));
+    cycle();
+    cloud.ready(0, 'node-0');
+    cycle();
+    clock.advanceTo(1000);
+    engine.finished('w', true);
+    cycle();
+    expect(capacity.nextScaleDownAt()).toBe(601_000);
+    clock.advanceTo(601_000);
+    cycle();
+    expect(cloud.terminated).toEqual(['i-0']);
+  });
+
+  it('tells why work cannot get capacity, once', () => {
+    const { engine, cycle, events } = setup([market(a2, { 'us-east-1a': 2 })]);
+    engine.submit(
+      workload('big', 4, {
+        request: { gpuMilli: 4000, gpuModels: ['H100'], cpuMilli: 1000, memoryMiB: 1024 },
+      }),
+    );
+    cycle();
+    cycle();
+    const failed = events.filter((e) => e.kind === 'launch-failed');
+    expect(failed).toHaveLength(1);
+    expect(failed[0]?.reason).toMatch(/no cloud offering matches: 1 × 4 H100 GPU\(s\)/);
+  });
+});
