@@ -184,6 +184,13 @@ export class CapacityManager {
     this.moves.run(market, now);
   }
 
+  /** Whether cloud capacity runs or is on its way (then the market is worth watching). O(nodes). */
+  active(): boolean {
+    if (this.inFlight.size > 0) return true;
+    for (const slot of this.options.engine.state.nodes()) if (slot.info.cloud) return true;
+    return false;
+  }
+
   /** When the next idle cloud node reaches its pool's time-to-live (for a wake-up), if any. */
   nextScaleDownAt(): number | undefined {
     let next: number | undefined;

@@ -2,7 +2,7 @@
  * The demo `roam up` creates on an empty store: clearly named `demo-*`, so nobody mistakes
  * it for real capacity. Two queues under one department, an on-prem pool of A100
  * machines, an elastic spot pool of H100 capacity, and a few workloads that run for a
- * while so the cluster is alive.
+ * while so the cluster is alive (one on spot, so launches, reclaims and moves show).
  */
 export const DEMO_RESOURCES: readonly Record<string, unknown>[] = [
   {
@@ -76,6 +76,15 @@ export const DEMO_RESOURCES: readonly Record<string, unknown>[] = [
     template: { gpu: 4, gpuModels: ['A100'], cpu: 32, memory: '256Gi' },
     checkpoint: { intervalMinutes: 15, sizeGi: 20 },
     expectedDuration: '3h',
+  }),
+  workload('demo-llm-finetune', 'demo-research', {
+    class: 'training',
+    nodePools: ['demo-spot'],
+    replicas: 1,
+    template: { gpu: 8, gpuModels: ['H100', 'A100'], cpu: 64, memory: '512Gi' },
+    checkpoint: { intervalMinutes: 20, sizeGi: 80 },
+    capacity: { market: 'spot' },
+    expectedDuration: '6h',
   }),
   workload('demo-notebook', 'demo-vision', {
     class: 'interactive',

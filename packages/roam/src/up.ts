@@ -11,7 +11,8 @@ import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadCatalog } from '@roam/adapters';
+import { loadCatalog, SimCloud, StochasticMarket } from '@roam/adapters';
+import { SeededRng } from '@roam/core';
 import { DEMO_RESOURCES } from './demo.js';
 import { offeringDocument } from './offering-document.js';
 import { openStore } from './open-store.js';
@@ -57,7 +58,22 @@ export async function upCommand(args: string[], io: Io): Promise<number> {
   await mkdir(dataDir, { recursive: true });
 
   const { store, description } = await openStore(values.store, dataDir);
-  const plane = await ControlPlane.open({ store, speed, seed });
+  const catalog = await loadCatalog(dataDir);
+  const plane = await ControlPlane.open({
+    store,
+    speed,
+    seed,
+    // The simulated multi-cloud: the catalog's offerings, a spot market calibrated from
+    // public traces, instances that boot, get reclaimed and bill, on the world clock.
+    cloud: (world) =>
+      new SimCloud({
+        now: () => world.now(),
+        schedule: (at, fn) => world.at(at, fn),
+        catalog,
+        rng: new SeededRng(seed),
+        market: new StochasticMarket({ seed, startMs: world.now() }),
+      }),
+  });
   const tokens = await TokenService.open(store);
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   let adminToken: string | undefined;
@@ -68,7 +84,6 @@ export async function upCommand(args: string[], io: Io): Promise<number> {
   if (empty && !values['no-demo'])
     for (const doc of DEMO_RESOURCES) await plane.write(doc, admin, 'apply');
 
-  const catalog = await loadCatalog(dataDir);
   const offerings = catalog.offerings.map(offeringDocument);
   const web = dashboardDir();
   const server = createApiServer({

@@ -3,6 +3,7 @@ export * from './plane/control-plane.js';
 export * from './plane/documents.js';
 export * from './plane/watch.js';
 export * from './plane/world-clock.js';
+export * from './plane/world-timers.js';
 export * from './auth/tokens.js';
 export * from './auth/token-service.js';
 export * from './auth/signin-links.js';

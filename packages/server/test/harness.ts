@@ -1,7 +1,12 @@
 import { MemoryStore } from '@roam/adapters';
 import type { Store } from '@roam/engine';
 import type { AddressInfo } from 'node:net';
-import { ControlPlane, createApiServer, TokenService } from '../src/index.js';
+import {
+  ControlPlane,
+  createApiServer,
+  TokenService,
+  type ControlPlaneOptions,
+} from '../src/index.js';
 
 /** A running API server on an ephemeral port, with an admin token. */
 export interface Harness {
@@ -23,8 +28,9 @@ export interface Harness {
 export async function startHarness(
   store: Store = new MemoryStore(),
   speed = 1000,
+  options: Partial<ControlPlaneOptions> = {},
 ): Promise<Harness> {
-  const plane = await ControlPlane.open({ store, speed });
+  const plane = await ControlPlane.open({ ...options, store, speed });
   const tokens = await TokenService.open(store);
   const admin = (await tokens.create('admin', 'admin', [], plane.clock.now())).token;
   const server = createApiServer({ plane, tokens });

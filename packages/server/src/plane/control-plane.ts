@@ -46,6 +46,7 @@ import { ObjectCache } from './object-cache.js';
 import { recover } from './recover.js';
 import { WatchHub, type EventView, type WatchEvent } from './watch.js';
 import { WorldClock } from './world-clock.js';
+import { WorldTimers } from './world-timers.js';
 
 /** What a control plane is built from. */
 export interface ControlPlaneOptions {
@@ -59,8 +60,11 @@ export interface ControlPlaneOptions {
   readonly realNow?: () => number;
   /** Keep this many recent events in memory for queries (default 10,000). */
   readonly eventMemory?: number;
-  /** Cloud capacity for elastic pools (the simulated multi-cloud until real adapters come). */
-  readonly cloud?: CloudPort;
+  /**
+   * Cloud capacity for elastic pools, made on the control plane's world time (the
+   * simulated multi-cloud until real adapters come).
+   */
+  readonly cloud?: (world: WorldTimers) => CloudPort;
   /** Mover settings (defaults: the core's). */
   readonly mover?: CapacityOptions['mover'];
 }
@@ -132,10 +136,11 @@ export class ControlPlane implements EventSink {
     });
     this.runtime.attach(this.engine);
     this.eventMemory = options.eventMemory ?? 10_000;
+    this.worldTimers = new WorldTimers(this.clock, this.timers);
     this.capacity = options.cloud
       ? new CapacityManager({
           engine: this.engine,
-          cloud: options.cloud,
+          cloud: options.cloud(this.worldTimers),
           now: () => this.clock.now(),
           ...(options.mover ? { mover: options.mover } : {}),
           onEvent: (e) => this.onCapacity(e),
@@ -145,6 +150,7 @@ export class ControlPlane implements EventSink {
 
   /** Elastic capacity (launches, reclaims, moves), when a cloud is configured. */
   readonly capacity: CapacityManager | undefined;
+  private readonly worldTimers: WorldTimers;
 
   private readonly eventMemory: number;
 
@@ -345,6 +351,8 @@ export class ControlPlane implements EventSink {
     this.lastResult = this.engine.cycle();
     for (let again = 0; again < 4 && this.engine.needsCycle; again++)
       this.lastResult = this.engine.cycle();
+    // Launch for what fits nowhere, remove idle cloud nodes, move work off risky spot.
+    this.capacity?.afterCycle(this.lastResult);
     this.scheduleFlush();
     return this.lastResult;
   }
@@ -641,12 +649,15 @@ export class ControlPlane implements EventSink {
   /** Closes the cloud subscription with the rest (used by close). */
   private closeCapacity(): void {
     this.capacity?.close();
+    this.worldTimers.cancelAll();
   }
 
   private startTicking(): void {
     const tick = (): void => {
       if (this.closed) return;
-      if (this.engine.needsCycle || this.state.pendingCount > 0) this.runCycle();
+      // With cloud capacity, every tick also watches the market (hazards, moves, idle nodes).
+      if (this.engine.needsCycle || this.state.pendingCount > 0 || this.capacity?.active())
+        this.runCycle();
       void this.saveClock().catch((e: unknown) => this.reportFlushError(e));
       this.tickTimer = this.timers.setTimeout(tick, TICK_MS);
     };

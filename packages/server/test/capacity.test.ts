@@ -1,0 +1,78 @@
+import { builtinCatalog, SimCloud, StochasticMarket } from '@roam/adapters';
+import { SeededRng } from '@roam/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { docs, eventually, startHarness, type Harness } from './harness.js';
+
+const API = '/apis/roam.dev/v1alpha1';
+let h: Harness | undefined;
+afterEach(async () => h?.close());
+
+/** A control plane whose elastic pools launch on the simulated cloud, the world 100,000× fast. */
+async function withCloud(): Promise<Harness> {
+  return startHarness(undefined, 100_000, {
+    seed: 7,
+    cloud: (world) =>
+      new SimCloud({
+        now: () => world.now(),
+        schedule: (at, fn) => world.at(at, fn),
+        catalog: builtinCatalog(),
+        rng: new SeededRng(7),
+        market: new StochasticMarket({ seed: 7, startMs: world.now() }),
+      }),
+  });
+}
+
+const elasticPool = {
+  apiVersion: 'roam.dev/v1alpha1',
+  kind: 'NodePool',
+  metadata: { name: 'burst' },
+  spec: {
+    elastic: {
+      clouds: ['aws', 'gcp'],
+      gpuModels: ['A100', 'H100'],
+      market: 'on-demand',
+      maxNodes: 2,
+      idleTimeToLive: '10m',
+    },
+  },
+};
+
+describe('control plane with cloud capacity', () => {
+  it('launches for work that fits nowhere, runs it there, then removes the idle node', async () => {
+    h = await withCloud();
+    await h.call('PUT', `${API}/nodepools/burst`, elasticPool);
+    await h.call('PUT', `${API}/queues/team`, docs.queue('team', 'burst', 16));
+    const created = await h.call(
+      'POST',
+      `${API}/workloads`,
+      docs.workload('train', 'team', 8, { nodePools: ['burst'], expectedDuration: '2h' }),
+    );
+    expect(created.status).toBe(201);
+
+    await eventually(async () => {
+      const w = (await h!.call('GET', `${API}/workloads/train`)).body;
+      return w.status?.phase === 'Running' || w.status?.phase === 'Succeeded';
+    }, 5000);
+    const events = (await h.call('GET', `${API}/events`)).body.items as { type: string }[];
+    expect(events.map((e) => e.type)).toContain('launching');
+    expect(events.map((e) => e.type)).toContain('node-ready');
+
+    // Two world hours later the work is done; ten idle minutes later the node is gone.
+    await eventually(async () => {
+      const w = (await h!.call('GET', `${API}/workloads/train`)).body;
+      const nodes = (await h!.call('GET', `${API}/nodes`)).body.items as unknown[];
+      return w.status?.phase === 'Succeeded' && nodes.length === 0;
+    }, 5000);
+  });
+
+  it('leaves pending work pending when its pool is static (no cloud involved)', async () => {
+    h = await withCloud();
+    await h.call('PUT', `${API}/nodepools/gpu`, docs.pool('gpu', 1, 8));
+    await h.call('PUT', `${API}/queues/team`, docs.queue('team', 'gpu', 16));
+    await h.call('POST', `${API}/workloads`, docs.workload('big', 'team', 16));
+    await new Promise((r) => setTimeout(r, 200));
+    const events = (await h.call('GET', `${API}/events`)).body.items as { type: string }[];
+    expect(events.map((e) => e.type)).not.toContain('launching');
+    expect((await h.call('GET', `${API}/workloads/big`)).body.status.phase).toBe('Pending');
+  });
+});
