@@ -1,4 +1,4 @@
-import type { QueueInfo } from '@roam/core';
+import type { PurchaseMarket, QueueInfo } from '@roam/core';
 import type { ClusterSpec } from '../traces/types.js';
 
 /** Name of the elastic pool `withElasticPool` adds. */
@@ -6,7 +6,7 @@ export const CLOUD_POOL = 'cloud';
 
 /**
  * The cluster with elastic cloud capacity: unless it already has an elastic pool, a pool
- * `cloud` (spot or on-demand, up to `maxNodes`, idle nodes removed after 10 minutes) is
+ * `cloud` (buying `market`: spot, on-demand, or either, up to `maxNodes`, idle nodes removed after 10 minutes) is
  * added, and every queue deserves there what it deserves in all other pools together (so a
  * cloud-only run keeps each team's guarantee); with `cloudOnly` the cluster's own nodes
  * are dropped.
@@ -15,6 +15,7 @@ export function withElasticPool(
   cluster: ClusterSpec,
   cloudOnly: boolean,
   maxNodes: number,
+  market: PurchaseMarket | 'auto' = 'auto',
 ): ClusterSpec {
   const hasElastic = cluster.pools.some((p) => p.elastic !== undefined);
   const pools = hasElastic
@@ -29,7 +30,7 @@ export function withElasticPool(
             regions: [],
             instanceTypes: [],
             gpuModels: [],
-            market: 'auto' as const,
+            market,
             minNodes: 0,
             maxNodes,
             idleTtlMs: 10 * 60_000,

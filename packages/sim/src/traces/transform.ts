@@ -36,3 +36,11 @@ export function withCheckpoints(trace: Trace, intervalMs: number): Trace {
     jobs,
   };
 }
+
+/** The first `count` jobs of the trace (by submission): a slice to replay quickly. */
+export function firstJobs(trace: Trace, count: number): Trace {
+  if (!(Number.isInteger(count) && count > 0))
+    throw new RangeError(`job count must be a whole number above 0, got ${count}`);
+  if (count >= trace.jobs.length) return trace;
+  return { source: `${trace.source} (first ${count} jobs)`, jobs: trace.jobs.slice(0, count) };
+}

@@ -5,6 +5,7 @@ import {
   isFillPolicy,
   replay,
   scaleArrivals,
+  firstJobs,
   withCheckpoints,
   withElasticPool,
   type ReplayReport,
@@ -30,6 +31,7 @@ and deserved shares, and Jain's fairness index.
   --cluster   Philly VC sizes CSV, an openb node list CSV, or YAML/JSON NodePools + Queues
   --policy    placement policy for every pool: ${FILL_POLICIES.join(', ')}
   --arrival-scale X   multiply arrival times by X (below 1 compresses: more load)
+  --jobs N            replay only the first N jobs of the trace
   --checkpoint-seconds S   time an evicted job takes to checkpoint before it stops (default 0)
   --cycle-seconds S   schedule at most every S seconds of simulated time (default 0: after
                       every batch of simultaneous events); larger is faster on long backlogs
@@ -41,6 +43,8 @@ and deserved shares, and Jain's fairness index.
   --conservative      with --cloud: only reactive and deadline moves (no proactive or
                       opportunistic ones)
   --max-nodes N       the elastic pool's maximum size (default 1000)
+  --market M          what the elastic pool may buy: auto (default: spot or on-demand,
+                      whichever is expected to cost less), spot, or on-demand
   --checkpoint-minutes M   jobs that do not say otherwise checkpoint every M minutes`;
 
 /** `roam sim replay`. */
@@ -60,6 +64,8 @@ export async function replayCommand(args: string[], io: Io): Promise<number> {
       'cloud-only': { type: 'boolean', default: false },
       conservative: { type: 'boolean', default: false },
       'max-nodes': { type: 'string' },
+      jobs: { type: 'string' },
+      market: { type: 'string', default: 'auto' },
       'checkpoint-minutes': { type: 'string' },
       json: { type: 'boolean', default: false },
       out: { type: 'string' },
@@ -88,15 +94,26 @@ export async function replayCommand(args: string[], io: Io): Promise<number> {
   const clusterFile = required('cluster', values.cluster);
   const traceFile = required('trace', values.trace);
   const withCloud = values.cloud || values['cloud-only'];
+  const market = values.market;
+  if (market !== 'auto' && market !== 'spot' && market !== 'on-demand')
+    throw new UsageError(`--market must be auto, spot or on-demand, got ${market}`);
   const loaded = await loadCluster(clusterFile);
   const cluster = withCloud
     ? withElasticPool(
         loaded,
         values['cloud-only'],
         positiveNumber('max-nodes', values['max-nodes'], 1000),
+        market,
       )
     : loaded;
-  const scaled = scaleArrivals(await loadTrace(traceFile, cluster), scale);
+  const loadedTrace = await loadTrace(traceFile, cluster);
+  const jobs = values.jobs === undefined ? undefined : positiveNumber('jobs', values.jobs, 0);
+  if (jobs !== undefined && !Number.isInteger(jobs))
+    throw new UsageError(`--jobs must be a whole number above 0, got ${values.jobs}`);
+  const scaled = scaleArrivals(
+    jobs === undefined ? loadedTrace : firstJobs(loadedTrace, jobs),
+    scale,
+  );
   const checkpointMinutes = values['checkpoint-minutes'];
   const trace =
     checkpointMinutes === undefined
