@@ -32,7 +32,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
     run: scheduleCommand,
   },
   sim: {
-    summary: 'run experiments on the simulator: fill, replay, compare',
+    summary: 'run experiments on the simulator: fill, replay, compare, spot',
     help: simHelp,
     run: simCommand,
   },

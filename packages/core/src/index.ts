@@ -47,3 +47,4 @@ export * from './mover/migration-cost.js';
 export * from './mover/hazard.js';
 export * from './mover/mover.js';
 export * from './scheduler/quota.js';
+export * from './deadline/index.js';

@@ -5,3 +5,4 @@ export * from './report/index.js';
 export * from './replay/index.js';
 export * from './cluster/from-resources.js';
 export * from './cluster/elastic.js';
+export * from './spot/index.js';

@@ -15,7 +15,7 @@ export async function writeFillOutputs(
   reports: readonly FillReport[],
   opts: { png: boolean; title: string },
 ): Promise<void> {
-  await writeOutputs(dir, reports, fillCharts(reports, opts.title), opts.png);
+  await writeChartOutputs(dir, reports, fillCharts(reports, opts.title), opts.png);
 }
 
 /** Writes `report.json` (with time series) and the replay charts to `dir`. */
@@ -24,10 +24,11 @@ export async function writeReplayOutputs(
   reports: readonly ReplayReport[],
   opts: { png: boolean; title: string },
 ): Promise<void> {
-  await writeOutputs(dir, reports, replayCharts(reports, opts.title), opts.png);
+  await writeChartOutputs(dir, reports, replayCharts(reports, opts.title), opts.png);
 }
 
-async function writeOutputs(
+/** Writes `report.json` (one report, or an array of them) and the charts (SVG, and PNG with `png`) to `dir`. */
+export async function writeChartOutputs(
   dir: string,
   reports: readonly unknown[],
   charts: readonly NamedChart[],

@@ -2,6 +2,7 @@ import { UsageError, type Io } from '../../io.js';
 import { compareCommand, compareHelp } from './compare.js';
 import { fillCommand, fillHelp } from './fill.js';
 import { replayCommand, replayHelp } from './replay.js';
+import { spotCommand, spotHelp } from './spot.js';
 
 const SUBCOMMANDS: Readonly<
   Record<string, { help: string; run: (args: string[], io: Io) => Promise<number> }>
@@ -9,6 +10,7 @@ const SUBCOMMANDS: Readonly<
   fill: { help: fillHelp, run: fillCommand },
   replay: { help: replayHelp, run: replayCommand },
   compare: { help: compareHelp, run: compareCommand },
+  spot: { help: spotHelp, run: spotCommand },
 };
 
 export const simHelp = `Usage: roam sim <experiment> [options]
@@ -17,6 +19,7 @@ Experiments on Roam's simulator (the same scheduler code that runs live):
   fill      the FGD fill experiment: pods arrive and never leave; allocation vs load
   replay    replay a workload trace with arrivals and departures on a cluster
   compare   several policies side by side (fill or replay)
+  spot      a deadline job on a spot trace: Roam's policy against Can't Be Late's
 
 Run 'roam sim <experiment> --help' for its options.`;
 
