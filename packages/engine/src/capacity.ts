@@ -61,6 +61,8 @@ export class CapacityManager {
   private readonly inFlight = new Map<string, InFlight>();
   private readonly reclaimAt = new Map<string, number>();
   private readonly idleSince = new Map<string, number>();
+  /** Nodes Roam asked the cloud to terminate (scale-down), until they are gone. */
+  private readonly terminating = new Set<string>();
   private readonly moves: Moves;
   private readonly lastAvailable = new Map<string, boolean>();
   /** The last "cannot launch" reason told per workload, so it is told once. */
@@ -174,6 +176,9 @@ export class CapacityManager {
       const node = state.node(n.name)?.info;
       if (!node?.cloud) continue;
       this.counters.scaleDowns++;
+      // Cordoned while it shuts down, so nothing lands on it; it is not chosen again.
+      state.updateNode({ ...node, schedulable: false });
+      this.terminating.add(n.name);
       this.options.cloud.terminate(node.cloud.instanceId);
       this.emit({
         kind: 'scaled-down',
@@ -227,7 +232,7 @@ export class CapacityManager {
   private cloudNodes(): { name: string; pool: string; idleSince?: number }[] {
     const out: { name: string; pool: string; idleSince?: number }[] = [];
     for (const slot of this.options.engine.state.nodes()) {
-      if (!slot.info.cloud) continue;
+      if (!slot.info.cloud || this.terminating.has(slot.info.name)) continue;
       const idle = this.idleSince.get(slot.info.name);
       out.push(
         idle !== undefined
@@ -310,17 +315,21 @@ export class CapacityManager {
           reason: `spot reclaim notice: ${e.node} goes at ${new Date(e.at).toISOString()}`,
         });
         break;
-      case 'terminated':
+      case 'terminated': {
         this.reclaimAt.delete(e.node);
         this.idleSince.delete(e.node);
+        // A scale-down was announced when Roam decided it; the engine reports the removal.
+        const scaledDown = this.terminating.delete(e.node);
         if (e.reason.startsWith('reclaim')) this.counters.reclaims++;
         engine.removeNode(e.node, e.reason);
-        this.emit({
-          kind: e.reason.startsWith('reclaim') ? 'reclaimed' : 'scaled-down',
-          node: e.node,
-          reason: e.reason,
-        });
+        if (!scaledDown)
+          this.emit({
+            kind: e.reason.startsWith('reclaim') ? 'reclaimed' : 'scaled-down',
+            node: e.node,
+            reason: e.reason,
+          });
         break;
+      }
     }
   }
 

@@ -248,8 +248,10 @@ describe('capacity manager', () => {
     expect(events.filter((e) => e.kind === 'moving')).toHaveLength(1);
   });
 
-  it('removes cloud nodes idle past their time-to-live', () => {
-    const { engine, cloud, cycle, clock, capacity } = setup([market(a2, { 'us-east-1a': 2 })]);
+  it('removes cloud nodes idle past their time-to-live, once, cordoned while they go', () => {
+    const { engine, cloud, cycle, clock, capacity, state, events } = setup([
+      market(a2, { 'us-east-1a': 2 }),
+    ]);
     engine.submit(workload('w', 1));
     cycle();
     cloud.ready(0, 'node-0');
@@ -261,6 +263,20 @@ describe('capacity manager', () => {
     clock.advanceTo(601_000);
     cycle();
     expect(cloud.terminated).toEqual(['i-0']);
+    expect(state.node('node-0')?.info.schedulable).toBe(false);
+    // The cloud takes a while to terminate: later cycles do not ask (or count) again.
+    clock.advanceTo(700_000);
+    cycle();
+    expect(cloud.terminated).toEqual(['i-0']);
+    cloud.emit({
+      type: 'terminated',
+      instanceId: 'i-0',
+      node: 'node-0',
+      reason: 'terminated by Roam',
+    });
+    expect(state.node('node-0')).toBeUndefined();
+    expect(capacity.counters.scaleDowns).toBe(1);
+    expect(events.filter((e) => e.kind === 'scaled-down')).toHaveLength(1);
   });
 
   it('tells why work cannot get capacity, once', () => {
