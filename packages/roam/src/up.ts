@@ -11,14 +11,15 @@ import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadCatalog, SimCloud, StochasticMarket } from '@roam/adapters';
+import { loadCatalog, SimCloud } from '@roam/adapters';
 import { SeededRng } from '@roam/core';
 import { DEMO_RESOURCES } from './demo.js';
 import { offeringDocument } from './offering-document.js';
 import { openStore } from './open-store.js';
+import { spotMarket } from './spot-market.js';
 
 export const upHelp = `Usage: roam up [--data-dir DIR] [--listen HOST:PORT] [--store sqlite|memory|postgres://...]
-               [--speed N] [--no-demo] [--seed N]
+               [--speed N] [--no-demo] [--seed N] [--spot-trace FILE]
 
 Runs the Roam control plane: the scheduler on the system clock, a durable store, the
 HTTP API (and the dashboard), with a simulated multi-cloud. On an empty store it creates
@@ -29,7 +30,11 @@ so 'roam get workloads' just works. Ctrl-C stops it cleanly.
   --data-dir DIR     where the SQLite store lives (default ./.roam)
   --listen H:P       address to listen on (default 127.0.0.1:7070)
   --store S          sqlite (default), memory, or a postgres:// URL
-  --speed N          run the simulated world N times faster than real time (default 1)`;
+  --speed N          run the simulated world N times faster than real time (default 1)
+  --spot-trace FILE  replay spot availability (and prices) from a trace in the zones it
+                     covers, from the start and looping; elsewhere, and by default, the
+                     spot market is a model calibrated from public traces
+  --seed N           the simulated world's randomness (default 1)`;
 
 /** `roam up`: runs until SIGINT or SIGTERM; resolves with the exit code. */
 export async function upCommand(args: string[], io: Io): Promise<number> {
@@ -42,6 +47,7 @@ export async function upCommand(args: string[], io: Io): Promise<number> {
       speed: { type: 'string', default: '1' },
       'no-demo': { type: 'boolean', default: false },
       seed: { type: 'string', default: '1' },
+      'spot-trace': { type: 'string' },
     },
   });
   const speed = Number(values.speed);
@@ -57,21 +63,23 @@ export async function upCommand(args: string[], io: Io): Promise<number> {
   const dataDir = resolve(values['data-dir']);
   await mkdir(dataDir, { recursive: true });
 
+  const market = await spotMarket(values['spot-trace'], seed);
   const { store, description } = await openStore(values.store, dataDir);
   const catalog = await loadCatalog(dataDir);
   const plane = await ControlPlane.open({
     store,
     speed,
     seed,
-    // The simulated multi-cloud: the catalog's offerings, a spot market calibrated from
-    // public traces, instances that boot, get reclaimed and bill, on the world clock.
+    // The simulated multi-cloud: the catalog's offerings, a spot market (calibrated from
+    // public traces, or replaying one), instances that boot, get reclaimed and bill, on
+    // the world clock.
     cloud: (world) =>
       new SimCloud({
         now: () => world.now(),
         schedule: (at, fn) => world.at(at, fn),
         catalog,
         rng: new SeededRng(seed),
-        market: new StochasticMarket({ seed, startMs: world.now() }),
+        market: market(world.now()),
       }),
   });
   const tokens = await TokenService.open(store);
