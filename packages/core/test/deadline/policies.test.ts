@@ -45,6 +45,29 @@ describe('deadline policies', () => {
     expect(r.spotTicks).toBe(0);
   });
 
+  // Spot for 1 h, gone for 1.5 h, then back for good; 4 h of work in 6 h; no restart cost;
+  // spot $1/h, on-demand $3/h, 10-minute ticks.
+  const outage = window(ticks(6, '1') + ticks(9, '0') + ticks(45, '1'));
+  it.each([
+    // 24 ticks on spot: wait out the outage, the 12 ticks of slack cover it.
+    { policy: 'optimal', cost: 4_000_000, onDemandTicks: 0, finishTick: 33 },
+    // Greedy waits too: the slack is not gone before spot is back.
+    { policy: 'greedy', cost: 4_000_000, onDemandTicks: 0, finishTick: 33 },
+    // Uniform progress is behind its line (t · 4/6) from tick 10 and runs on-demand until
+    // spot is back at tick 15 (ahead by then): 19 spot ticks + 5 on-demand ticks.
+    { policy: 'uniform-progress', cost: 5_666_667, onDemandTicks: 5, finishTick: 28 },
+    { policy: 'on-demand', cost: 12_000_000, onDemandTicks: 24, finishTick: 24 },
+  ] as const)(
+    '$policy on a known outage costs $cost µ$',
+    ({ policy, cost, onDemandTicks, finishTick }) => {
+      const r = run(policy, job(4, 6, 0), outage);
+      expect(Math.round(r.costMicros)).toBe(cost);
+      expect(r.onDemandTicks).toBe(onDemandTicks);
+      expect(r.finishTick).toBe(finishTick);
+      expect(r.deadlineMet).toBe(true);
+    },
+  );
+
   it('optimal waits through an outage the slack covers, where greedy pays for on-demand', () => {
     // Spot for 1 h, gone for 1.5 h, then back for good; 4 h of work in 6 h.
     const w = window(ticks(6, '1') + ticks(9, '0') + ticks(45, '1'));
