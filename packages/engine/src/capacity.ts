@@ -9,6 +9,7 @@ import {
   type LaunchPlan,
   type MarketOffering,
   type MoverConfig,
+  type NodeInfo,
   type ScheduleResult,
   type WorkloadInfo,
 } from '@roam/core';
@@ -86,9 +87,13 @@ export class CapacityManager {
     });
   }
 
-  /** The latest market, with every place's hazard observed. */
+  /**
+   * The latest market, with every place's hazard observed. A place where a node of ours
+   * has a reclaim notice is shown without spot: its capacity is being withdrawn, so
+   * nothing should launch or move there (the cloud's quote may still say otherwise).
+   */
   observeMarket(): readonly MarketOffering[] {
-    const market = this.options.cloud.market();
+    const market = withdrawn(this.options.cloud.market(), this.noticedPlaces());
     const now = this.options.now();
     for (const { offering, spot } of market)
       for (const [zone, q] of spot) {
@@ -98,6 +103,17 @@ export class CapacityManager {
         this.hazards.of(place).observeAvailability(now, q.available);
       }
     return market;
+  }
+
+  /** Spot places of nodes with a reclaim notice. O(notices). */
+  private noticedPlaces(): Set<string> {
+    const places = new Set<string>();
+    for (const name of this.reclaimAt.keys()) {
+      const node = this.options.engine.state.node(name)?.info;
+      if (node?.cloud !== undefined && node.zone !== undefined)
+        places.add(spotPlace(node.cloud, node.zone));
+    }
+    return places;
   }
 
   /**
@@ -187,6 +203,18 @@ export class CapacityManager {
       });
     }
     this.moves.run(market, now);
+  }
+
+  /**
+   * The chance that a spot node is reclaimed within `horizonMs`, by the hazard learnt for
+   * its place (offering × zone); undefined for nodes not on spot.
+   */
+  reclaimRisk(node: NodeInfo, horizonMs: number): number | undefined {
+    if (node.market !== 'spot' || node.cloud === undefined || node.zone === undefined)
+      return undefined;
+    return this.hazards
+      .of(spotPlace(node.cloud, node.zone))
+      .reclaimProbability(this.options.now(), horizonMs);
   }
 
   /** Whether cloud capacity runs or is on its way (then the market is worth watching). O(nodes). */
@@ -344,4 +372,22 @@ function byPriorityThenAge(a: WorkloadInfo, b: WorkloadInfo): number {
     a.submittedAt - b.submittedAt ||
     (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
   );
+}
+
+/** The market with no spot in `places` (copies only the offerings that change). */
+function withdrawn(
+  market: readonly MarketOffering[],
+  places: ReadonlySet<string>,
+): readonly MarketOffering[] {
+  if (places.size === 0) return market;
+  return market.map((m) => {
+    const gone = [...m.spot.keys()].filter((z) => places.has(spotPlace(m.offering, z)));
+    if (gone.length === 0) return m;
+    const spot = new Map(m.spot);
+    for (const z of gone) {
+      const q = spot.get(z);
+      if (q) spot.set(z, { ...q, available: false });
+    }
+    return { ...m, spot };
+  });
 }

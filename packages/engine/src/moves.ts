@@ -53,9 +53,14 @@ export class Moves {
     return this.onDemandOnly.has(workload);
   }
 
-  /** Whether an instance being launched is a move's target (its room is not for other work). */
+  /**
+   * Whether an instance being launched is the target of a move whose workload still runs
+   * (its room is not for other work). A reactive move's workload is pending again, so its
+   * target is room like any launch in flight: nothing else is launched for it.
+   */
   isMoveTarget(instanceId: string): boolean {
-    return this.launching.has(instanceId);
+    const d = this.launching.get(instanceId);
+    return d !== undefined && d.kind !== 'reactive';
   }
 
   /** Plans and starts moves for what runs on cloud capacity now. */
@@ -73,11 +78,13 @@ export class Moves {
       // A workload whose move is under way is only moved again if its node is going.
       if (moving.has(b.workload.key) && reclaimAt === undefined) continue;
       const alone = slot.residents.size === 1 && b.placements.every((p) => p.node === first);
+      const pool = state.pool(slot.info.pool)?.elastic;
       running.push({
         booking: b,
         node: slot.info,
         alone,
         ...(reclaimAt !== undefined ? { reclaimAt } : {}),
+        ...(pool !== undefined ? { pool } : {}),
       });
     }
     const decisions = planMoves({
@@ -90,8 +97,10 @@ export class Moves {
     for (const d of decisions) {
       if (this.host.conservative && (d.kind === 'proactive' || d.kind === 'opportunistic'))
         continue;
+      // A reclaim notice leaves no time to wait: evict now, and the target (launched all
+      // the same) is kept for the workload when it is ready.
       if (d.kind === 'reactive') this.evict(d);
-      else this.launchTarget(d, market);
+      this.launchTarget(d, market);
     }
   }
 
@@ -102,9 +111,17 @@ export class Moves {
   targetReady(instanceId: string, node: NodeInfo): { node: NodeInfo; move?: MoveDecision } {
     const d = this.launching.get(instanceId);
     this.launching.delete(instanceId);
-    if (!d || !this.stillOn(d)) return { node };
+    if (!d) return { node };
+    const reserved = { ...node, reservedFor: d.workload };
+    if (d.kind === 'reactive') {
+      // Evicted already: the node waits for the workload only while it is still pending.
+      if (!this.host.engine.state.isPending(d.workload)) return { node };
+      this.reserved.set(node.name, d.workload);
+      return { node: reserved };
+    }
+    if (!this.stillOn(d)) return { node };
     this.reserved.set(node.name, d.workload);
-    return { node: { ...node, reservedFor: d.workload }, move: d };
+    return { node: reserved, move: d };
   }
 
   /** Finishes a move whose reserved target has joined: the workload leaves its old node. */
@@ -146,7 +163,7 @@ export class Moves {
       pricePerHourMicros: d.target.pricePerHourMicros,
       forWorkloads: [d.workload],
       expectedCostMicros: d.moveCostMicros,
-      reason: `the target of ${d.workload}'s ${d.kind} move off ${d.from} (it keeps running until the target is ready): ${d.reason}`,
+      reason: `the target of ${d.workload}'s ${d.kind} move off ${d.from} (${d.kind === 'reactive' ? 'checkpointed now, it restarts there' : 'it keeps running until the target is ready'}): ${d.reason}`,
       ...(d.target.market === 'spot' ? { bidPerHourMicros: offering.onDemandPerHourMicros } : {}),
     };
     this.launching.set(this.host.launch(plan), d);

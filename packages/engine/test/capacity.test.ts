@@ -191,7 +191,7 @@ describe('capacity manager', () => {
     expect(engine.record('w2')?.phase).toBe('Running');
   });
 
-  it('moves work off a node with a reclaim notice at once, and drops the node when it goes', () => {
+  it('moves work off a node with a reclaim notice at once, to a target launched for it, and drops the node when it goes', () => {
     const { engine, cloud, cycle, runtime, state, capacity } = setup([
       market(a2, { 'us-east-1a': 2, 'us-east-1b': 2.1 }),
     ]);
@@ -214,8 +214,12 @@ describe('capacity manager', () => {
     });
     expect(state.node('node-0')).toBeUndefined();
     cycle();
-    // A replacement is launched for it.
+    // Its target was launched with the notice (where spot is not going), and only that.
     expect(cloud.launches).toHaveLength(2);
+    expect(cloud.launches[1]).toMatchObject({ zone: 'us-east-1b' });
+    cloud.ready(1, 'node-1');
+    cycle();
+    expect(state.booking('w')?.placements.map((p) => p.node)).toEqual(['node-1']);
     expect(capacity.counters).toMatchObject({ reclaims: 1, migrations: 1 });
   });
 

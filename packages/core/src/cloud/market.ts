@@ -17,7 +17,7 @@ export interface MarketOffering {
 
 /** Where a spot place is: an offering in a zone (`cloud/region/instanceType@zone`). */
 export function spotPlace(
-  o: Pick<CatalogOffering, 'cloud' | 'region' | 'instanceType'>,
+  o: { readonly cloud: string; readonly region: string; readonly instanceType: string },
   zone: string,
 ): string {
   return `${o.cloud}/${o.region}/${o.instanceType}@${zone}`;

@@ -2,6 +2,8 @@ import type { CatalogOffering } from '../cloud/catalog.js';
 import type { MarketOffering } from '../cloud/market.js';
 import { offeringId } from '../cloud/offering.js';
 import type { Booking, NodeInfo } from '../model/types.js';
+import { offeringAllowed } from '../provisioner/provisioner.js';
+import type { ElasticSpec } from '../resources/nodepool.js';
 import { MS_PER_HOUR } from '../units.js';
 import { compareStrings } from '../util/heap.js';
 import {
@@ -22,6 +24,8 @@ export interface RunningOnCloud {
   readonly alone: boolean;
   /** When the node will be reclaimed, if a notice came. */
   readonly reclaimAt?: number;
+  /** The elastic spec of the node's pool: targets must be what the pool may buy. */
+  readonly pool?: ElasticSpec;
 }
 
 /** Where a workload could move: an offering in a zone on a market. */
@@ -223,6 +227,7 @@ function targets(
   const out: MoveTarget[] = [];
   for (const { offering: o, spot } of input.market) {
     if (w.request.gpuModels.length > 0 && !w.request.gpuModels.includes(o.gpuModel)) continue;
+    if (r.pool !== undefined && !offeringAllowed(o, w, r.pool)) continue;
     if (o.gpuCount < held) continue;
     if (market !== 'spot')
       out.push({
@@ -264,6 +269,7 @@ function heldMilli(r: RunningOnCloud): number {
 }
 
 function allowedTarget(r: RunningOnCloud, t: MoveTarget): boolean {
+  if (r.pool !== undefined && r.pool.market !== 'auto' && r.pool.market !== t.market) return false;
   const c = r.booking.workload.capacity;
   if (!c) return true;
   if (c.market !== 'auto' && c.market !== t.market) return false;

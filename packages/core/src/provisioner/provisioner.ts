@@ -226,7 +226,10 @@ function packInto(
   pools: readonly ElasticPoolState[],
 ): boolean {
   const usable = open.filter(
-    (i) => pools.includes(i.pool) && allowed(i.offering, w, i.pool.spec) && marketOk(w, i.market),
+    (i) =>
+      pools.includes(i.pool) &&
+      offeringAllowed(i.offering, w, i.pool.spec) &&
+      marketOk(w, i.market),
   );
   const saved = usable.map((i) => ({
     gpuFree: [...i.gpuFree],
@@ -264,7 +267,7 @@ function optionsFor(w: WorkloadInfo, pool: ElasticPoolState, input: ProvisionInp
   const restartMs = input.restartMs ?? 10 * 60_000;
   const out: Option[] = [];
   for (const { offering: o, spot } of input.market) {
-    if (!allowed(o, w, spec)) continue;
+    if (!offeringAllowed(o, w, spec)) continue;
     const perInstance = replicasPerInstance(o, w);
     if (perInstance === 0) continue;
     const instances = Math.ceil(w.replicas / Math.min(perInstance, w.replicas));
@@ -337,7 +340,11 @@ export function expectedRunMs(
   return segments * Math.expm1(exponent) * (1 / rate + restartMs);
 }
 
-function allowed(o: CatalogOffering, w: WorkloadInfo, spec: ElasticSpec): boolean {
+/**
+ * Whether an offering meets a workload's capacity constraints and its elastic pool's
+ * (GPU models, instance types, clouds, regions). The market is checked apart.
+ */
+export function offeringAllowed(o: CatalogOffering, w: WorkloadInfo, spec: ElasticSpec): boolean {
   const models = w.request.gpuModels;
   if (models.length > 0 && !models.includes(o.gpuModel)) return false;
   if (spec.gpuModels.length > 0 && !spec.gpuModels.includes(o.gpuModel)) return false;

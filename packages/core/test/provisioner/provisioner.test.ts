@@ -335,6 +335,33 @@ describe('mover', () => {
     expect(d[0]?.reason).toMatch(/saves \$\d+\.\d\d over the remaining 10\.0 h/);
   });
 
+  it('moves only to what the node pool may buy: its clouds and its market', () => {
+    const azure = offering('nd96', 8, 30, 0.2, {
+      cloud: 'azure',
+      region: 'eastus',
+      zones: ['eastus-1'],
+    });
+    const plan = (p: ElasticSpec) =>
+      planMoves({
+        running: [{ booking: booking(w), node: node(), alone: true, reclaimAt: 120_000, pool: p }],
+        market: [
+          market(small, { 'us-east-1a': 1.5, 'us-east-1b': 1.6 }),
+          market(azure, { 'eastus-1': 0.2 }),
+        ],
+        hazard: () => safe,
+        now: 0,
+      });
+    expect(plan(spec())[0]?.target.cloud).toBe('azure');
+    expect(plan(spec({ clouds: ['aws'] }))[0]?.target).toMatchObject({
+      cloud: 'aws',
+      zone: 'us-east-1b',
+    });
+    expect(plan(spec({ clouds: ['aws'], market: 'on-demand' }))[0]?.target).toMatchObject({
+      cloud: 'aws',
+      market: 'on-demand',
+    });
+  });
+
   it('does not move one of several residents for price or risk: the node keeps running', () => {
     const shared = {
       booking: booking(w),
