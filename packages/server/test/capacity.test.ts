@@ -65,6 +65,31 @@ describe('control plane with cloud capacity', () => {
     }, 5000);
   });
 
+  it('shows each spot node with the reclaim risk Roam estimates for the next hour', async () => {
+    h = await withCloud();
+    const spotPool = {
+      ...elasticPool,
+      spec: { elastic: { ...elasticPool.spec.elastic, market: 'spot' } },
+    };
+    await h.call('PUT', `${API}/nodepools/burst`, spotPool);
+    await h.call('PUT', `${API}/queues/team`, docs.queue('team', 'burst', 16));
+    await h.call(
+      'POST',
+      `${API}/workloads`,
+      docs.workload('train', 'team', 8, { nodePools: ['burst'] }),
+    );
+    let risk: unknown;
+    await eventually(async () => {
+      const nodes = (await h!.call('GET', `${API}/nodes`)).body.items as {
+        status: { market?: string; reclaimRisk?: number };
+      }[];
+      risk = nodes.find((n) => n.status.market === 'spot')?.status.reclaimRisk;
+      return risk !== undefined;
+    }, 5000);
+    expect(risk).toBeGreaterThan(0);
+    expect(risk).toBeLessThan(1);
+  });
+
   it('leaves pending work pending when its pool is static (no cloud involved)', async () => {
     h = await withCloud();
     await h.call('PUT', `${API}/nodepools/gpu`, docs.pool('gpu', 1, 8));

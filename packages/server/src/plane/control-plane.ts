@@ -196,7 +196,11 @@ export class ControlPlane implements EventSink {
     const out: Doc[] = [];
     for (const slot of this.state.nodes()) {
       const stored = this.cache.get('Node', slot.info.name);
-      out.push(stored ? present(stored) : cloudNodeDoc(slot.info));
+      out.push(
+        stored
+          ? present(stored)
+          : cloudNodeDoc(slot.info, this.capacity?.reclaimRisk(slot.info, RISK_HORIZON_MS)),
+      );
     }
     return out.sort((a, b) =>
       a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0,
@@ -722,7 +726,11 @@ function nodeDoc(n: NodeInfo, cordoned: boolean): Doc {
 }
 
 /** The Node document of a cloud instance (not stored: the cloud is its record). */
-function cloudNodeDoc(n: NodeInfo): Doc {
+/** The horizon of the reclaim risk shown on spot nodes: the next hour. */
+const RISK_HORIZON_MS = 3_600_000;
+
+/** A cloud instance's Node document; `reclaimRisk`: its chance of a reclaim within the hour. */
+function cloudNodeDoc(n: NodeInfo, reclaimRisk: number | undefined): Doc {
   const doc = nodeDoc(n, !n.schedulable);
   const c = n.cloud;
   return {
@@ -742,6 +750,7 @@ function cloudNodeDoc(n: NodeInfo): Doc {
         : {}),
       ...(n.pricePerHourMicros !== undefined ? { pricePerHour: n.pricePerHourMicros / 1e6 } : {}),
       ...(c?.bidPerHourMicros !== undefined ? { bidPerHour: c.bidPerHourMicros / 1e6 } : {}),
+      ...(reclaimRisk !== undefined ? { reclaimRisk: Math.round(reclaimRisk * 1e4) / 1e4 } : {}),
     },
   };
 }

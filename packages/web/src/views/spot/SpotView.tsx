@@ -56,10 +56,10 @@ export function SpotView() {
         <section className="card" data-testid="no-spot-data">
           <Empty title="No spot market data yet">
             <p style={{ maxWidth: 640, margin: '6px auto 0' }}>
-              No spot node runs and no reclaim or migration has happened. Roam's spot market and
-              mover are not serving data through the API yet; when they are, each spot node's price
-              and reclaim risk over time and the migrations that answer reclaims appear here on one
-              timeline. The clouds' offerings are below.
+              No spot node runs and no reclaim or migration has happened yet. When an elastic pool
+              runs spot capacity, each spot node's price and the reclaim risk Roam estimates appear
+              here over time, with the launches, reclaims and moves on one timeline. The clouds'
+              offerings are below.
             </p>
           </Empty>
         </section>
