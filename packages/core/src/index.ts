@@ -9,6 +9,7 @@ export * from './resources/meta.js';
 export * from './resources/workload.js';
 export * from './resources/queue.js';
 export * from './resources/nodepool.js';
+export * from './resources/colony.js';
 export * from './resources/node.js';
 export * from './resources/parse.js';
 export * from './model/types.js';

@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { formatDocumentError, parseResources, type Queue, type Workload } from '../src/index.js';
+import {
+  colonyNodeLabels,
+  formatDocumentError,
+  parseResources,
+  type Colony,
+  type Queue,
+  type Workload,
+} from '../src/index.js';
 
 const LLAMA = readFileSync(new URL('../../../examples/llama.yaml', import.meta.url), 'utf8');
 
@@ -160,7 +167,7 @@ describe('resource documents', () => {
     expect(result.errors.map(formatDocumentError)).toEqual([
       'x.yaml: Workload/w: spec.template.gpu: a GPU request is a whole number of GPUs or a fraction below 1, got 2.5',
       'x.yaml: document 3 (Nope): apiVersion: is required',
-      'x.yaml: document 3 (Nope): kind: must be one of Workload, Queue, NodePool, Node, got "Nope"',
+      'x.yaml: document 3 (Nope): kind: must be one of Workload, Queue, NodePool, Node, Colony, got "Nope"',
     ]);
   });
 
@@ -185,5 +192,52 @@ status: {pool: p, gpus: 8, gpuModel: H100, cpu: 96, memory: 1Ti, market: on-dema
       'x.yaml: NodePool/p: spec.static.machines[0].gpuModel: is required when gpus is above 0',
       'x.yaml: Node/n: status.bidPerHour: only spot nodes have a bid',
     ]);
+  });
+});
+
+describe('colonies', () => {
+  const colony = (spec: string): string => `apiVersion: roam.dev/v1alpha1
+kind: Colony
+metadata: {name: c}
+spec: ${spec}
+`;
+
+  it('accepts the example colony, and labels its nodes with it and their dependencies', () => {
+    const text = readFileSync(new URL('../../../examples/colony.yaml', import.meta.url), 'utf8');
+    const { resources, errors } = parseResources(text, 'colony.yaml');
+    expect(errors).toEqual([]);
+    const c = resources.find((r): r is Colony => r.kind === 'Colony');
+    expect(c?.spec).toMatchObject({ nodePools: ['burst-a100'], lifetime: 'ephemeral' });
+    expect(colonyNodeLabels('finetune-burst', c!.spec)).toEqual({
+      'colony.roam.dev/name': 'finetune-burst',
+      'deps.roam.dev/nvidia-driver': '550.54',
+      'deps.roam.dev/kai-scheduler': 'v0.5.0',
+      'deps.roam.dev/dcgm-exporter': 'any',
+      'deps.roam.dev/pytorch': '2.5',
+    });
+  });
+
+  it.each([
+    ['{nodePools: [a]}', []],
+    [
+      '{nodePools: []}',
+      ['x.yaml: Colony/c: spec.nodePools: a colony needs at least one node pool'],
+    ],
+    ['{lifetime: ephemeral}', ['x.yaml: Colony/c: spec.nodePools: is required']],
+    ['{nodePools: [a, a]}', ['x.yaml: Colony/c: spec.nodePools: lists a twice']],
+    [
+      '{nodePools: [a], lifetime: forever}',
+      ['x.yaml: Colony/c: spec.lifetime: must be one of persistent, ephemeral, got "forever"'],
+    ],
+    [
+      '{nodePools: [a], dependencies: [{name: cuda}, {name: cuda}]}',
+      ['x.yaml: Colony/c: spec.dependencies[1].name: cuda is listed twice'],
+    ],
+    [
+      '{nodePools: [a], providers: [aws]}',
+      [expect.stringMatching(/^x\.yaml: Colony\/c: spec\.providers: /)],
+    ],
+  ])('checks %s', (spec, expected) => {
+    expect(errorsOf(colony(spec))).toEqual(expected);
   });
 });

@@ -15,6 +15,7 @@ import {
 } from '@roam/core';
 import type { CloudEvent, CloudPort } from './cloud.js';
 import type { Engine } from './engine.js';
+import { Colonies } from './colonies.js';
 import { Moves } from './moves.js';
 
 /** A launch on its way. */
@@ -32,7 +33,8 @@ export interface CapacityEvent {
     | 'reclaim-notice'
     | 'reclaimed'
     | 'scaled-down'
-    | 'moving';
+    | 'moving'
+    | 'colony-torn-down';
   readonly node?: string;
   readonly workload?: string;
   readonly reason: string;
@@ -65,6 +67,8 @@ export class CapacityManager {
   /** Nodes Roam asked the cloud to terminate (scale-down), until they are gone. */
   private readonly terminating = new Set<string>();
   private readonly moves: Moves;
+  /** The colonies pools belong to (labels of new nodes, ephemeral teardown). */
+  readonly colonies = new Colonies();
   private readonly lastAvailable = new Map<string, boolean>();
   /** The last "cannot launch" reason told per workload, so it is told once. */
   private readonly lastUnserved = new Map<string, string>();
@@ -103,6 +107,20 @@ export class CapacityManager {
         this.hazards.of(place).observeAvailability(now, q.available);
       }
     return market;
+  }
+
+  /**
+   * Terminates a cloud node Roam no longer needs: cordoned at once so nothing lands on it
+   * while the cloud shuts it down, and not chosen again.
+   */
+  private retire(name: string, reason: string): void {
+    const node = this.options.engine.state.node(name)?.info;
+    if (node?.cloud === undefined || this.terminating.has(name)) return;
+    this.counters.scaleDowns++;
+    this.options.engine.state.updateNode({ ...node, schedulable: false });
+    this.terminating.add(name);
+    this.options.cloud.terminate(node.cloud.instanceId);
+    this.emit({ kind: 'scaled-down', node: name, reason });
   }
 
   /** Spot places of nodes with a reclaim notice. O(notices). */
@@ -188,18 +206,19 @@ export class CapacityManager {
         reason: `no capacity can be launched: ${u.reason}`,
       });
     }
-    for (const n of planScaleDown(this.cloudNodes(), pools, now)) {
-      const node = state.node(n.name)?.info;
-      if (!node?.cloud) continue;
-      this.counters.scaleDowns++;
-      // Cordoned while it shuts down, so nothing lands on it; it is not chosen again.
-      state.updateNode({ ...node, schedulable: false });
-      this.terminating.add(n.name);
-      this.options.cloud.terminate(node.cloud.instanceId);
+    for (const n of planScaleDown(this.cloudNodes(), pools, now))
+      this.retire(
+        n.name,
+        `idle for ${Math.round((now - (n.idleSince ?? now)) / 60_000)} min (pool ${n.pool} keeps idle nodes ${Math.round((pools.find((p) => p.name === n.pool)?.spec.idleTtlMs ?? 0) / 60_000)} min)`,
+      );
+    for (const c of this.colonies.emptied(state)) {
+      const pools = new Set(c.spec.nodePools);
+      const nodes = this.cloudNodes().filter((n) => pools.has(n.pool));
+      for (const n of nodes)
+        this.retire(n.name, `colony ${c.name} is ephemeral and its work is done`);
       this.emit({
-        kind: 'scaled-down',
-        node: n.name,
-        reason: `idle for ${Math.round((now - (n.idleSince ?? now)) / 60_000)} min (pool ${n.pool} keeps idle nodes ${Math.round((pools.find((p) => p.name === n.pool)?.spec.idleTtlMs ?? 0) / 60_000)} min)`,
+        kind: 'colony-torn-down',
+        reason: `colony ${c.name} is ephemeral and its work is done: ${nodes.length} cloud node(s) terminated`,
       });
     }
     this.moves.run(market, now);
@@ -287,7 +306,7 @@ export class CapacityManager {
       zone: plan.zone,
       market: plan.market,
       ...(plan.bidPerHourMicros !== undefined ? { bidPerHourMicros: plan.bidPerHourMicros } : {}),
-      labels: { ...(pool?.labels ?? {}) },
+      labels: { ...(pool?.labels ?? {}), ...this.colonies.labelsFor(plan.pool) },
     });
     this.inFlight.set(instanceId, { plan, instanceId });
     this.counters.launches++;

@@ -7,3 +7,4 @@ export * from './engine.js';
 export * from './store.js';
 export * from './cloud.js';
 export * from './capacity.js';
+export * from './colonies.js';

@@ -283,6 +283,42 @@ describe('capacity manager', () => {
     expect(events.filter((e) => e.kind === 'scaled-down')).toHaveLength(1);
   });
 
+  it('tears an ephemeral colony down as soon as its work is done, and labels its nodes', () => {
+    const { engine, cloud, cycle, clock, capacity, events, state } = setup([
+      market(a2, { 'us-east-1a': 2 }),
+    ]);
+    capacity.colonies.set([
+      {
+        name: 'burst',
+        spec: {
+          nodePools: ['cloud'],
+          lifetime: 'ephemeral',
+          dependencies: [{ name: 'nvidia-driver', version: '550' }],
+        },
+      },
+    ]);
+    engine.submit(workload('w', 1));
+    cycle();
+    expect(cloud.launches[0]?.labels).toMatchObject({
+      'colony.roam.dev/name': 'burst',
+      'deps.roam.dev/nvidia-driver': '550',
+    });
+    cloud.ready(0, 'node-0');
+    cycle();
+    clock.advanceTo(1000);
+    engine.finished('w', true);
+    cycle();
+    // Not after the pool's 10 idle minutes: now.
+    expect(cloud.terminated).toEqual(['i-0']);
+    expect(state.node('node-0')?.info.schedulable).toBe(false);
+    expect(events.filter((e) => e.kind === 'colony-torn-down').map((e) => e.reason)).toEqual([
+      'colony burst is ephemeral and its work is done: 1 cloud node(s) terminated',
+    ]);
+    // Once only.
+    cycle();
+    expect(cloud.terminated).toEqual(['i-0']);
+  });
+
   it('tells why work cannot get capacity, once', () => {
     const { engine, cycle, events } = setup([market(a2, { 'us-east-1a': 2 })]);
     engine.submit(

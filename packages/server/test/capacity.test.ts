@@ -90,6 +90,52 @@ describe('control plane with cloud capacity', () => {
     expect(risk).toBeLessThan(1);
   });
 
+  it('serves colonies: validated, with their nodes and work in status; an ephemeral one is torn down when done', async () => {
+    h = await withCloud();
+    await h.call('PUT', `${API}/nodepools/burst`, elasticPool);
+    await h.call('PUT', `${API}/queues/team`, docs.queue('team', 'burst', 16));
+    const colony = {
+      apiVersion: 'roam.dev/v1alpha1',
+      kind: 'Colony',
+      metadata: { name: 'campaign' },
+      spec: {
+        nodePools: ['burst'],
+        lifetime: 'ephemeral',
+        dependencies: [{ name: 'nvidia-driver', version: '550' }],
+      },
+    };
+    const bad = await h.call('POST', `${API}/colonies`, {
+      ...colony,
+      spec: { ...colony.spec, lifetime: 'forever' },
+    });
+    expect(bad.status).toBe(422);
+    expect(JSON.stringify(bad.body)).toContain('spec.lifetime');
+    expect((await h.call('POST', `${API}/colonies`, colony)).status).toBe(201);
+    await h.call(
+      'POST',
+      `${API}/workloads`,
+      docs.workload('train', 'team', 8, { nodePools: ['burst'], expectedDuration: '2h' }),
+    );
+    await eventually(async () => {
+      const c = (await h!.call('GET', `${API}/colonies/campaign`)).body;
+      return c.status?.phase === 'Active' && c.status.nodes === 1;
+    }, 5000);
+    const nodes = (await h.call('GET', `${API}/nodes`)).body.items as {
+      metadata: { labels: Record<string, string> };
+    }[];
+    expect(nodes[0]?.metadata.labels).toMatchObject({
+      'colony.roam.dev/name': 'campaign',
+      'deps.roam.dev/nvidia-driver': '550',
+    });
+    // The work ends: the colony's node goes at once (the pool's idle time-to-live is 10 min).
+    await eventually(async () => {
+      const events = (await h!.call('GET', `${API}/events`)).body.items as { type: string }[];
+      return events.some((e) => e.type === 'colony-torn-down');
+    }, 5000);
+    const list = (await h.call('GET', `${API}/colonies`)).body.items as { status: unknown }[];
+    expect(list[0]?.status).toMatchObject({ runningWorkloads: 0, phase: 'Idle' });
+  });
+
   it('leaves pending work pending when its pool is static (no cloud involved)', async () => {
     h = await withCloud();
     await h.call('PUT', `${API}/nodepools/gpu`, docs.pool('gpu', 1, 8));

@@ -1,5 +1,6 @@
 import { parseAllDocuments } from 'yaml';
 import type { DocumentError, DocumentOrigin, FieldError } from './errors.js';
+import { readColonySpec, type Colony } from './colony.js';
 import { API_VERSION, readMetadata } from './meta.js';
 import { readNodeStatus, type Node } from './node.js';
 import { readNodePoolSpec, type NodePool } from './nodepool.js';
@@ -8,10 +9,16 @@ import { FieldReader } from './reader.js';
 import { readWorkloadSpec, type Workload } from './workload.js';
 
 /** Any Roam resource document. */
-export type AnyResource = Workload | Queue | NodePool | Node;
+export type AnyResource = Workload | Queue | NodePool | Node | Colony;
 /** The kinds Roam understands. */
 export type ResourceKind = AnyResource['kind'];
-export const RESOURCE_KINDS: readonly ResourceKind[] = ['Workload', 'Queue', 'NodePool', 'Node'];
+export const RESOURCE_KINDS: readonly ResourceKind[] = [
+  'Workload',
+  'Queue',
+  'NodePool',
+  'Node',
+  'Colony',
+];
 
 /** The result of reading a stream of documents: every valid resource and every error. */
 export interface ParseResult {
@@ -126,6 +133,11 @@ function readBody(
     case 'Node': {
       const status = readNodeStatus(root, errors);
       return status && { spec: {}, status };
+    }
+    case 'Colony': {
+      root.raw('status');
+      const spec = readColonySpec(root, errors);
+      return spec && { spec };
     }
     default:
       return undefined;

@@ -11,6 +11,7 @@ export const KINDS: readonly KindInfo[] = [
   { kind: 'Workload', plural: 'workloads', writable: true },
   { kind: 'Queue', plural: 'queues', writable: true },
   { kind: 'NodePool', plural: 'nodepools', writable: true },
+  { kind: 'Colony', plural: 'colonies', writable: true },
   { kind: 'Node', plural: 'nodes', writable: false },
   { kind: 'Offering', plural: 'offerings', writable: false },
 ];

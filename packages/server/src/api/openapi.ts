@@ -154,6 +154,30 @@ const SCHEMAS: Record<string, Schema> = {
     },
     ['apiVersion', 'kind', 'metadata', 'spec'],
   ),
+  Colony: obj(
+    {
+      apiVersion: { const: 'roam.dev/v1alpha1' },
+      kind: { const: 'Colony' },
+      metadata: ref('ObjectMeta'),
+      spec: obj(
+        {
+          nodePools: arr(str()),
+          dependencies: arr(obj({ name: str(), version: str() }, ['name'])),
+          lifetime: { enum: ['persistent', 'ephemeral'] },
+        },
+        ['nodePools'],
+      ),
+      status: obj({
+        phase: { enum: ['Active', 'Idle'] },
+        nodes: int(),
+        gpus: int(),
+        nodesByMarket: { type: 'object', additionalProperties: { type: 'integer' } },
+        runningWorkloads: int(),
+        missingNodePools: arr(str()),
+      }),
+    },
+    ['apiVersion', 'kind', 'metadata', 'spec'],
+  ),
   Node: obj({
     apiVersion: { const: 'roam.dev/v1alpha1' },
     kind: { const: 'Node' },
@@ -169,6 +193,7 @@ const SCHEMAS: Record<string, Schema> = {
       cordoned: bool(),
       zone: str(),
       pricePerHour: num(),
+      reclaimRisk: num('chance of a reclaim within the next hour (spot nodes)'),
       allocation: obj({
         gpuAllocation: arr(num('allocated share of each GPU')),
         cpu: obj({ allocatedMilli: int(), capacityMilli: int() }),

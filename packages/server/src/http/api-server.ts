@@ -271,6 +271,13 @@ function buildRouter({
       if (!o) throw errors.notFound(`Offering ${name} not found`);
       return sendDocument(ctx.req, ctx.res, 200, o);
     }
+    if (kind.kind === 'Colony')
+      return sendDocument(
+        ctx.req,
+        ctx.res,
+        200,
+        colonyDocument(plane, plane.get('Colony', name, p)),
+      );
     sendDocument(ctx.req, ctx.res, 200, plane.get(kind.kind, name, p));
   });
   r.add('PUT', `${API_PREFIX}/:plural/:name`, async (ctx) => {
@@ -327,7 +334,14 @@ function listKind(
 ): Doc[] {
   if (kind === 'Offering') return (offerings?.() ?? []) as Doc[];
   if (kind === 'Node') return plane.nodeDocuments().map((d) => nodeDocument(plane, d));
+  if (kind === 'Colony') return plane.list(kind, p).map((d) => colonyDocument(plane, d));
   return plane.list(kind, p);
+}
+
+/** A Colony document with what it has now in `status` (nodes, GPUs, running work). */
+function colonyDocument(plane: ControlPlane, doc: Doc): Doc {
+  const status = plane.colonyStatus(doc.metadata.name);
+  return status ? { ...doc, status } : doc;
 }
 
 /** A Node document with its live allocation in `status.allocation`. */

@@ -12,6 +12,7 @@ import {
   type AnyResource,
   type Node,
   type NodeInfo,
+  type Colony,
   type NodePool,
   type Queue,
   type ScheduleResult,
@@ -207,6 +208,48 @@ export class ControlPlane implements EventSink {
     );
   }
 
+  /** Hands the stored colonies to the capacity manager (labels of new nodes, teardown). */
+  syncColonies(): void {
+    this.capacity?.colonies.set(
+      this.cache.list('Colony').map((o) => {
+        const c = validate(o.doc) as Colony;
+        return { name: c.metadata.name, spec: c.spec };
+      }),
+    );
+  }
+
+  /**
+   * What a colony has now: its nodes and GPUs (by market), and the workloads running on
+   * them. O(nodes + bookings).
+   */
+  colonyStatus(name: string): Record<string, unknown> | undefined {
+    const o = this.cache.get('Colony', name);
+    if (!o) return undefined;
+    const pools = new Set((validate(o.doc) as Colony).spec.nodePools);
+    const byMarket: Record<string, number> = {};
+    let nodes = 0;
+    let gpus = 0;
+    for (const slot of this.state.nodes()) {
+      if (!pools.has(slot.info.pool)) continue;
+      nodes++;
+      gpus += slot.info.gpus;
+      const market = slot.info.market ?? 'on-prem';
+      byMarket[market] = (byMarket[market] ?? 0) + 1;
+    }
+    const running = new Set<string>();
+    for (const b of this.state.bookingsAll())
+      if (b.placements.some((p) => pools.has(this.state.node(p.node)?.info.pool ?? '')))
+        running.add(b.workload.key);
+    return {
+      phase: running.size > 0 ? 'Active' : 'Idle',
+      nodes,
+      gpus,
+      nodesByMarket: byMarket,
+      runningWorkloads: running.size,
+      missingNodePools: [...pools].filter((p) => this.state.pool(p) === undefined),
+    };
+  }
+
   /** The stored object, for internal use (no access check). */
   stored(kind: string, key: string): StoredObject | undefined {
     return this.cache.get(kind, key);
@@ -294,6 +337,7 @@ export class ControlPlane implements EventSink {
       if (kind === 'Workload') this.engine.cancel(key, `cancelled: deleted by ${p.name}`);
       else if (kind === 'Queue') this.syncQueues();
       else if (kind === 'NodePool') await this.syncPoolNodes(key, undefined);
+      else if (kind === 'Colony') this.syncColonies();
       this.requestCycle();
       return present(existing);
     });
@@ -528,6 +572,9 @@ export class ControlPlane implements EventSink {
         break;
       case 'NodePool':
         void this.syncPoolNodes(resource.metadata.name, resource).then(() => this.requestCycle());
+        break;
+      case 'Colony':
+        this.syncColonies();
         break;
       default:
         break;

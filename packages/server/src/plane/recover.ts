@@ -6,7 +6,7 @@ import { placementFromView, type Doc } from './documents.js';
 import type { EventView } from './watch.js';
 
 /** Kinds loaded at startup, in dependency order. */
-const KINDS = ['RoamMeta', 'Queue', 'NodePool', 'Node', 'Workload'];
+const KINDS = ['RoamMeta', 'Queue', 'NodePool', 'Colony', 'Node', 'Workload'];
 /** Events read back into memory at startup. */
 const RECENT_EVENTS = 10_000;
 
@@ -32,6 +32,7 @@ export async function recover(plane: ControlPlane, store: Store): Promise<void> 
   for (const kind of KINDS) for (const o of await store.list(kind)) plane.adopt(o);
   plane.syncQueues();
   plane.syncPools();
+  plane.syncColonies();
   for (const o of plane.storedAll('Node')) plane.state.addNode(toNodeInfo(validate(o.doc) as Node));
   for (const o of plane.storedAll('NodePool')) {
     const pool = validate(o.doc) as NodePool;

@@ -146,6 +146,33 @@ export interface components {
         };
       };
     };
+    Colony: {
+      /** @constant */
+      apiVersion: 'roam.dev/v1alpha1';
+      /** @constant */
+      kind: 'Colony';
+      metadata: components['schemas']['ObjectMeta'];
+      spec: {
+        nodePools: string[];
+        dependencies?: {
+          name: string;
+          version?: string;
+        }[];
+        /** @enum {unknown} */
+        lifetime?: 'persistent' | 'ephemeral';
+      };
+      status?: {
+        /** @enum {unknown} */
+        phase?: 'Active' | 'Idle';
+        nodes?: number;
+        gpus?: number;
+        nodesByMarket?: {
+          [key: string]: number;
+        };
+        runningWorkloads?: number;
+        missingNodePools?: string[];
+      };
+    };
     Node: {
       /** @constant */
       apiVersion?: 'roam.dev/v1alpha1';
@@ -165,6 +192,8 @@ export interface components {
         cordoned?: boolean;
         zone?: string;
         pricePerHour?: number;
+        /** @description chance of a reclaim within the next hour (spot nodes) */
+        reclaimRisk?: number;
         allocation?: {
           gpuAllocation?: number[];
           cpu?: {

@@ -20,6 +20,7 @@ const KIND_ALIASES: Readonly<Record<string, { plural: string; kind: string }>> =
       [['workloads', 'workload', 'wl'], 'workloads', 'Workload'],
       [['queues', 'queue', 'q'], 'queues', 'Queue'],
       [['nodepools', 'nodepool', 'np', 'pools', 'pool'], 'nodepools', 'NodePool'],
+      [['colonies', 'colony', 'col'], 'colonies', 'Colony'],
       [['nodes', 'node', 'no'], 'nodes', 'Node'],
       [['offerings', 'offering', 'offers', 'offer'], 'offerings', 'Offering'],
     ] as const
@@ -31,7 +32,7 @@ export function resolveKind(word: string | undefined): { plural: string; kind: s
   const k = word === undefined ? undefined : KIND_ALIASES[word.toLowerCase()];
   if (!k)
     throw new UsageError(
-      `${word === undefined ? 'a resource type is required' : `unknown resource type ${JSON.stringify(word)}`}: use workloads, queues, nodepools, nodes or offerings`,
+      `${word === undefined ? 'a resource type is required' : `unknown resource type ${JSON.stringify(word)}`}: use workloads, queues, nodepools, colonies, nodes or offerings`,
     );
   return k;
 }

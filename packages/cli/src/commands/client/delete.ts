@@ -2,7 +2,7 @@ import type { Io } from '../../io.js';
 import { UsageError } from '../../io.js';
 import { clientFor, collection, CONNECTION_HELP, explainApiError, resolveKind } from './common.js';
 
-export const deleteHelp = `Usage: roam delete workload|queue|nodepool NAME [NAME ...]
+export const deleteHelp = `Usage: roam delete workload|queue|nodepool|colony NAME [NAME ...]
 
 Deletes resources; a running workload is stopped.
 ${CONNECTION_HELP}`;

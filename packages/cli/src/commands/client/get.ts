@@ -11,7 +11,7 @@ import {
   resolveKind,
 } from './common.js';
 
-export const getHelp = `Usage: roam get workloads|queues|nodepools|nodes|offers [NAME] [-o wide|json|yaml]
+export const getHelp = `Usage: roam get workloads|queues|nodepools|colonies|nodes|offers [NAME] [-o wide|json|yaml]
                 [-l LABEL_SELECTOR] [--field-selector FIELD_SELECTOR]
 
 Lists resources (or shows one) from the Roam server.
@@ -151,6 +151,33 @@ function render(kind: string, items: readonly Doc[], wide: boolean, now: number)
             elastic ? 'elastic' : 'static',
             String(s.placement ?? 'roam'),
             capacity,
+            age(d.metadata.creationTimestamp, now),
+          ];
+        }),
+      );
+    case 'Colony':
+      return table(
+        ['NAME', 'LIFETIME', 'POOLS', 'NODES', 'GPUS', 'RUNNING', 'PHASE', 'DEPENDENCIES', 'AGE'],
+        items.map((d) => {
+          const s = d.spec ?? {};
+          const st = (d.status ?? {}) as {
+            nodes?: number;
+            gpus?: number;
+            runningWorkloads?: number;
+            phase?: string;
+          };
+          const deps = ((s.dependencies as { name: string; version?: string }[]) ?? [])
+            .map((x) => (x.version ? `${x.name}@${x.version}` : x.name))
+            .join(', ');
+          return [
+            d.metadata.name,
+            String(s.lifetime ?? 'persistent'),
+            ((s.nodePools as string[]) ?? []).join(','),
+            String(st.nodes ?? 0),
+            String(st.gpus ?? 0),
+            String(st.runningWorkloads ?? 0),
+            String(st.phase ?? '-'),
+            truncate(deps || '-', 60),
             age(d.metadata.creationTimestamp, now),
           ];
         }),
