@@ -1,7 +1,8 @@
 /**
  * The demo `roam up` creates on an empty store: clearly named `demo-*`, so nobody mistakes
  * it for real capacity. Two queues under one department, an on-prem pool of A100
- * machines, an elastic spot pool of H100 capacity, and a few workloads that run for a
+ * machines, an elastic spot pool of H100 capacity, a colony of both with the software every node
+ * needs, and a few workloads that run for a
  * while so the cluster is alive (one on spot, so launches, reclaims and moves show).
  */
 export const DEMO_RESOURCES: readonly Record<string, unknown>[] = [
@@ -34,6 +35,20 @@ export const DEMO_RESOURCES: readonly Record<string, unknown>[] = [
         maxNodes: 8,
         idleTimeToLive: '10m',
       },
+    },
+  },
+  {
+    apiVersion: 'roam.dev/v1alpha1',
+    kind: 'Colony',
+    metadata: { name: 'demo-fleet', labels: { 'roam.dev/demo': 'true' } },
+    spec: {
+      nodePools: ['demo-onprem', 'demo-spot'],
+      lifetime: 'persistent',
+      dependencies: [
+        { name: 'nvidia-driver', version: '550.54' },
+        { name: 'dcgm-exporter', version: '3.3' },
+        { name: 'pytorch', version: '2.5' },
+      ],
     },
   },
   {

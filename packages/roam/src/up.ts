@@ -112,7 +112,7 @@ export async function upCommand(args: string[], io: Io): Promise<number> {
   ];
   if (empty && !values['no-demo'])
     lines.push(
-      'Created the demo: queues demo-research, demo-vision, demo-serving; pools demo-onprem, demo-spot (delete them with roam delete).',
+      'Created the demo: queues demo-research, demo-vision, demo-serving; pools demo-onprem, demo-spot; colony demo-fleet (delete them with roam delete).',
     );
   if (adminToken !== undefined) {
     const path = await saveClientConfig({ server: url, token: adminToken });

@@ -9,6 +9,8 @@ export type WorkloadDoc = Schemas['Workload'];
 export type QueueDoc = Schemas['Queue'];
 /** A NodePool document. */
 export type NodePoolDoc = Schemas['NodePool'];
+/** A Colony document, with its live status (nodes, GPUs, running work). */
+export type ColonyDoc = Schemas['Colony'];
 /** An Offering document (its spec is free-form in the API description). */
 export type OfferingDoc = Schemas['Offering'];
 /** A Kubernetes-style Status: what every error reply is. */

@@ -4,6 +4,7 @@ import type {
   EventView,
   NodeDoc,
   NodePoolDoc,
+  ColonyDoc,
   OfferingDoc,
   QueueDoc,
   QueueView,
@@ -48,6 +49,7 @@ export class LiveStore {
   readonly workloads = new Collection<WorkloadDoc>();
   readonly queues = new Collection<QueueDoc>();
   readonly pools = new Collection<NodePoolDoc>();
+  readonly colonies = new Collection<ColonyDoc>();
   readonly nodes = new Collection<NodeDoc>();
   readonly events = new EventLog();
   readonly savings = new SavingsMeter();
@@ -123,7 +125,14 @@ export class LiveStore {
     let delay = RECONNECT_MS;
     while (!this.stopped) {
       const abort = (this.abort = new AbortController());
-      for (const c of [this.workloads, this.queues, this.pools, this.nodes, this.events])
+      for (const c of [
+        this.workloads,
+        this.queues,
+        this.pools,
+        this.colonies,
+        this.nodes,
+        this.events,
+      ])
         c.beginSync();
       try {
         // The server sends `sync` once the subscription exists: lists taken after it miss nothing.
@@ -149,18 +158,21 @@ export class LiveStore {
 
   private async loadAll(): Promise<void> {
     try {
-      const [workloads, queues, pools, nodes, offerings, status, events] = await Promise.all([
-        this.client.get<List<WorkloadDoc>>(`${API}/workloads`),
-        this.client.get<List<QueueDoc>>(`${API}/queues`),
-        this.client.get<List<NodePoolDoc>>(`${API}/nodepools`),
-        this.client.get<List<NodeDoc>>(`${API}/nodes`),
-        this.client.get<List<OfferingDoc>>(`${API}/offerings`),
-        this.client.get<List<QueueView>>(`${API}/queuestatus`),
-        this.client.get<List<EventView>>(`${API}/events?limit=500`),
-      ]);
+      const [workloads, queues, pools, colonies, nodes, offerings, status, events] =
+        await Promise.all([
+          this.client.get<List<WorkloadDoc>>(`${API}/workloads`),
+          this.client.get<List<QueueDoc>>(`${API}/queues`),
+          this.client.get<List<NodePoolDoc>>(`${API}/nodepools`),
+          this.client.get<List<ColonyDoc>>(`${API}/colonies`),
+          this.client.get<List<NodeDoc>>(`${API}/nodes`),
+          this.client.get<List<OfferingDoc>>(`${API}/offerings`),
+          this.client.get<List<QueueView>>(`${API}/queuestatus`),
+          this.client.get<List<EventView>>(`${API}/events?limit=500`),
+        ]);
       this.workloads.reset(workloads.items);
       this.queues.reset(queues.items);
       this.pools.reset(pools.items);
+      this.colonies.reset(colonies.items);
       this.nodes.reset(nodes.items);
       this.events.reset(events.items);
       this.offerings = offerings.items;
@@ -198,6 +210,7 @@ export class LiveStore {
       Workload: this.workloads,
       Queue: this.queues,
       NodePool: this.pools,
+      Colony: this.colonies,
       Node: this.nodes,
     };
     return byKind[kind];
@@ -206,12 +219,16 @@ export class LiveStore {
   private async refreshJoined(): Promise<void> {
     const started = this.realNow();
     this.nodes.beginSync();
+    this.colonies.beginSync();
     try {
-      const [nodes, status] = await Promise.all([
+      // Colonies' status (nodes, running work) is joined on read too.
+      const [nodes, status, colonies] = await Promise.all([
         this.client.get<List<NodeDoc>>(`${API}/nodes`),
         this.client.get<List<QueueView>>(`${API}/queuestatus`),
+        this.client.get<List<ColonyDoc>>(`${API}/colonies`),
       ]);
       this.nodes.reset(nodes.items);
+      this.colonies.reset(colonies.items);
       this.queueStatus = status.items;
       this.observeNodes();
     } catch (e) {

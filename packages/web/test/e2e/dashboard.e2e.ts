@@ -215,6 +215,12 @@ describe('the dashboard on roam up, in Chromium', () => {
     await page.getByRole('link', { name: 'Fleet' }).click();
     await page.goto(`${roam.url}/#/fleet/demo-onprem-01`);
     await panel.getByRole('heading', { name: 'demo-onprem-01' }).waitFor();
+    // The demo's colony: both pools, the software on every node.
+    await page.getByRole('table', { name: 'Colonies' }).getByText('demo-fleet').waitFor();
+    await page
+      .getByRole('table', { name: 'Colonies' })
+      .getByText(/nvidia-driver 550\.54/)
+      .waitFor();
     await screenshot(page, 'fleet');
     await roam.api('POST', `${API}/nodes/demo-onprem-02/uncordon`);
   });

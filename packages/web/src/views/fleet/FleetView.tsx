@@ -8,9 +8,10 @@ import { Empty } from '../../ui/Empty.js';
 import { formatGpus, formatPercent } from '../../ui/format.js';
 import { FleetMap } from './FleetMap.js';
 import { NodePanel } from './NodePanel.js';
+import { ColoniesTable } from './ColoniesTable.js';
 import { PoolsTable } from './PoolsTable.js';
 
-/** Every node with per-GPU fill, market, zone, price and risk, by pool; the pools below. */
+/** Every node with per-GPU fill, market, zone, price and risk, by pool; the pools and colonies below. */
 export function FleetView({ node }: { node?: string }) {
   const store = useStore();
   // Collections hand out a new array after each change: memos key on it.
@@ -134,6 +135,12 @@ export function FleetView({ node }: { node?: string }) {
         <h2 id="pools">Node pools</h2>
         <PoolsTable pools={store.pools.all()} tally={fleet.byPool} />
       </section>
+      {store.colonies.all().length > 0 && (
+        <section className="card flush" aria-labelledby="colonies">
+          <h2 id="colonies">Colonies</h2>
+          <ColoniesTable colonies={store.colonies.all()} />
+        </section>
+      )}
     </div>
   );
 }
