@@ -33,6 +33,10 @@ export async function spotMarket(
 ): Promise<SpotMarketFactory> {
   if (traceFile === undefined) return (startMs) => new StochasticMarket({ seed, startMs });
   const trace = await loadSpotTrace(traceFile);
+  if (trace.format === 'gcp-price-history')
+    throw new Error(
+      `${traceFile} is a price history (no availability): --spot-trace takes an availability trace`,
+    );
   const ticks = new Set(trace.series.map((s) => s.tickMs));
   if (ticks.size !== 1)
     throw new Error(`${traceFile}: its series have different tick lengths; use one trace set`);

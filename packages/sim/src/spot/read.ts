@@ -1,6 +1,7 @@
 import { readTraceText } from '../traces/load.js';
 import { TraceError } from '../traces/types.js';
 import { CANT_BE_LATE_COLUMNS, LONG_FORMAT_COLUMNS, readLongFormat } from './long-format.js';
+import { PRICE_HISTORY_COLUMNS, readPriceHistory } from './price-history.js';
 import { PROBE_COLUMNS, readProbes } from './probes.js';
 import type { SpotTrace, SpotTraceFormat } from './trace.js';
 
@@ -9,11 +10,13 @@ const FORMATS: readonly { format: SpotTraceFormat; columns: readonly string[] }[
   { format: 'skynomad-h100', columns: PROBE_COLUMNS },
   { format: 'cant-be-late', columns: CANT_BE_LATE_COLUMNS },
   { format: 'spothedge-a100', columns: LONG_FORMAT_COLUMNS },
+  { format: 'gcp-price-history', columns: PRICE_HISTORY_COLUMNS },
 ];
 
 /**
  * The format of a spot trace from its header line: the first of SkyNomad's H100 probes,
- * the Can't Be Late long format and SpotHedge's A100 long format whose columns all appear.
+ * the Can't Be Late long format, SpotHedge's A100 long format and the GCP price history
+ * whose columns all appear.
  */
 export function detectSpotFormat(header: string): SpotTraceFormat | undefined {
   const columns = new Set(
@@ -36,7 +39,9 @@ export function parseSpotTrace(text: string, file: string): SpotTrace {
       'header',
       `is not a spot trace header; known: ${FORMATS.map((f) => `${f.format} (${f.columns.join(',')})`).join('; ')}`,
     );
-  return format === 'skynomad-h100' ? readProbes(text, file) : readLongFormat(text, file, format);
+  if (format === 'skynomad-h100') return readProbes(text, file);
+  if (format === 'gcp-price-history') return readPriceHistory(text, file);
+  return readLongFormat(text, file, format);
 }
 
 /** Reads a spot trace file (gzipped or not) from disk. */

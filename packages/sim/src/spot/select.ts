@@ -32,12 +32,17 @@ export function selectZones(trace: SpotTrace, selection: ZoneSelection): ZoneMar
       `${trace.source} has several instance types (${types.join(', ')}): choose one to run all zones of`,
     );
   return chosen.map((s) => {
-    if (selection.spotPriceUsd === undefined && s.spotPriceUsd.some(Number.isNaN))
+    if (selection.spotPriceUsd === undefined && lacksPrice(s))
       throw new RangeError(
-        `${trace.source}: series ${s.name} has no spot price for some ticks: give a spot price`,
+        `${trace.source}: series ${s.name} has no spot price for some ticks with spot: give a spot price`,
       );
     return zoneMarket(s, { spotPriceUsd: selection.spotPriceUsd ?? Number.NaN });
   });
+}
+
+/** Whether spot is there in some tick whose price the series does not know. */
+function lacksPrice(s: SpotSeries): boolean {
+  return s.spotPriceUsd.some((usd, t) => Number.isNaN(usd) && (s.counts[t] ?? 0) > 0);
 }
 
 /** The one series called `zone` (by name, else by zone), or a RangeError listing them. */

@@ -1,5 +1,6 @@
 /** The spot trace formats Roam reads. */
-export type SpotTraceFormat = 'cant-be-late' | 'spothedge-a100' | 'skynomad-h100';
+export type SpotTraceFormat =
+  'cant-be-late' | 'spothedge-a100' | 'skynomad-h100' | 'gcp-price-history';
 
 /** One zone's spot availability over time, as a trace recorded it. */
 export interface SpotSeries {

@@ -75,7 +75,7 @@ describe('choosing the zones of a run', () => {
       zone: 'us-west-2a',
       error: /zone us-west-2a is not in t\.csv; it has us-east-1a, us-east-1b/,
     },
-    { zone: 'us-east-1b', error: /no spot price for some ticks: give a spot price/ },
+    { zone: 'us-east-1b', error: /no spot price for some ticks with spot: give a spot price/ },
   ])('says what is wrong with $zone', ({ zone, error }) => {
     expect(() => selectZones(trace, { zone })).toThrow(error);
   });
@@ -83,5 +83,39 @@ describe('choosing the zones of a run', () => {
   it('fills missing prices from the given spot price, in micro-dollars', () => {
     const [b] = selectZones(trace, { zone: 'us-east-1b', spotPriceUsd: 1.25 });
     expect(Array.from(b?.spotPrice ?? [])).toEqual([1_250_000, 1_250_000]);
+  });
+});
+
+describe('the GCP price history', () => {
+  const HISTORY = [
+    'snapshot_utc,commit,generated_field,machine_type,gpu_key,gpu_type,gpu_count,vcpus,memory_gb,region,ondemand_usd_per_hour,spot_usd_per_hour',
+    '2024-01-01T00:00:00Z,c1,,a3-highgpu-8g,h100,H100,8,208,1872,us-central1,88.49,',
+    '2024-01-03T12:00:00Z,c2,,a3-highgpu-8g,h100,H100,8,208,1872,us-central1,88.49,61.9',
+    '2024-01-05T00:00:00Z,c3,,a3-highgpu-8g,h100,H100,8,208,1872,us-central1,88.49,20.4',
+  ].join('\n');
+
+  it('is detected and read as daily prices, spot offered from its first price', () => {
+    expect(detectSpotFormat(HISTORY.split('\n')[0] ?? '')).toBe('gcp-price-history');
+    const trace = parseSpotTrace(HISTORY, 'h.csv');
+    const [s] = trace.series;
+    expect(s?.name).toBe('us-central1/a3-highgpu-8g');
+    expect(s?.tickMs).toBe(86_400_000);
+    // Days from 2024-01-01: no spot yet, none, 61.9 from the 3rd, 20.4 from the 5th.
+    expect(Array.from(s?.counts ?? [])).toEqual([0, 0, 1, 1, 1]);
+    expect(Array.from(s?.spotPriceUsd ?? []).slice(2)).toEqual([61.9, 61.9, 20.4]);
+    expect(selectZones(trace, { zone: 'us-central1/a3-highgpu-8g' })).toHaveLength(1);
+  });
+
+  it.each([
+    [
+      HISTORY.replace('2024-01-05T00:00:00Z', '2023-12-01T00:00:00Z'),
+      /^h\.csv:4: snapshot_utc: snapshots must come in time order/,
+    ],
+    [
+      HISTORY.replace(',20.4', ',cheap'),
+      /^h\.csv:4: spot_usd_per_hour: must be a price in USD per hour or empty, got "cheap"/,
+    ],
+  ])('rejects a malformed row (%#)', (text, error) => {
+    expect(() => parseSpotTrace(text, 'h.csv')).toThrow(error);
   });
 });

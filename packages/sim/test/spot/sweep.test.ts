@@ -52,6 +52,6 @@ describe.skipIf(!existsSync(TRACE))(
       expect(runSpotSweep({ ...grid, policies: [...grid.policies] }, undefined, () => 0)).toEqual(
         rows,
       );
-    });
+    }, 30_000);
   },
 );

@@ -35,7 +35,8 @@ new instance, and every restart after a reclaim or a move, costs R hours of no p
 Spot prices come from the trace where it has them, else --spot-price.
 
 Traces (the format is read from the header): the Can't Be Late long format, SpotHedge's
-GCP A100 long format, and SkyNomad's GCP H100 probes.
+GCP A100 long format, SkyNomad's GCP H100 probes, and the GCP price history (daily
+prices: for jobs of days).
 
 Policies: ${SPOT_POLICY_NAMES.join(', ')}
   on-demand          on-demand from the start
