@@ -74,6 +74,32 @@ describe('roam sim spot', () => {
     expect(readdirSync(out).sort()).toEqual(['progress.svg', 'report.json']);
   });
 
+  it('counts a miss as avoidable only when on-demand alone would have met the deadline', async () => {
+    // Slack 0: nothing meets a 3 h deadline for 3 h of work plus a restart, on-demand included.
+    const r = await roam([
+      'sim',
+      'spot',
+      '--sweep',
+      '--trace',
+      trace,
+      '--job-hours',
+      '3',
+      '--starts',
+      '1',
+      '--slacks',
+      '0',
+      '--policy',
+      'greedy,roam',
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.out);
+    for (const s of report.summary.singleZone) {
+      expect(s.misses).toBeGreaterThan(0);
+      expect(s.avoidableMisses).toBe(0);
+    }
+  });
+
   it('sweeps zones, starts and deadlines and summarises', async () => {
     const out = join(dir, 'sweep');
     const r = await roam([
@@ -108,6 +134,8 @@ describe('roam sim spot', () => {
     [['--deadline-hours', '40'], /--deadline-hours must be at least --job-hours \(48\), got 40/],
     [['--start-hour', '500'], /start hour 500 is outside the trace \(0 to 12 h\)/],
     [['--restart-hours=-1'], /--restart-hours must be a number at or above 0/],
+    [['--sweep', '--deadline-hours', '60'], /--deadline-hours is not used with --sweep/],
+    [['--sweep', '--job-hours', '1e-9'], /job hours must be at least a second, got 1e-9/],
   ])('rejects %j with a clear error', async (args, error) => {
     const r = await roam(['sim', 'spot', '--trace', trace, ...args]);
     expect(r.code).not.toBe(0);

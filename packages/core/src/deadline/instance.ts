@@ -31,8 +31,3 @@ export function sameInstance(a: JobInstance, b: JobInstance): boolean {
   if (a.kind === 'spot' && b.kind === 'spot') return a.zone === b.zone;
   return a.kind === b.kind;
 }
-
-/** A short label: `none`, `on-demand`, `spot@2`. */
-export function instanceLabel(instance: JobInstance): string {
-  return instance.kind === 'spot' ? `spot@${instance.zone}` : instance.kind;
-}

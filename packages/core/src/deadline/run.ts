@@ -5,7 +5,7 @@ import { observeTick, type SpotWindow } from './observation.js';
 import type { DeadlinePolicy } from './policy.js';
 import { applyReclaim, holdInstance, jobDone, JOB_START } from './state.js';
 
-/** A stretch of ticks holding one instance (or nothing). */
+/** A stretch of ticks holding one instance (stretches holding nothing are not listed). */
 export interface TimelineSegment {
   /** First tick of the stretch. */
   readonly fromTick: number;

@@ -11,7 +11,7 @@ export function ticksLeft(job: DeadlineJob, state: JobState): number {
  * Ticks needed to finish on on-demand from now: the work left plus the overhead still
  * owed on the current on-demand instance, or a full restart overhead when not on one.
  */
-export function onDemandTicksNeeded(job: DeadlineJob, state: JobState): number {
+function onDemandTicksNeeded(job: DeadlineJob, state: JobState): number {
   const overhead = state.instance.kind === 'on-demand' ? state.overheadMs : job.restartMs;
   return ticksFor(job, remainingWorkMs(job, state), overhead);
 }

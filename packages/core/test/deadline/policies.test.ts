@@ -76,6 +76,20 @@ describe('deadline policies', () => {
     expect(run('optimal', j, w).costMicros).toBeLessThan(run('greedy', j, w).costMicros);
   });
 
+  it('prices only the ticks with spot: an unknown price where there is none changes nothing', () => {
+    const known = window(ticks(6, '0') + ticks(54, '1'), ticks(60, '0'));
+    const unknown: SpotWindow = {
+      zones: known.zones.map((z) => ({
+        ...z,
+        spotPrice: z.spotPrice.map((p, t) => (z.available[t] === 1 ? p : Number.NaN)),
+      })),
+    };
+    for (const name of ['optimal', 'roam', 'greedy'] as const)
+      expect(run(name, job(4, 6), unknown).costMicros, name).toBe(
+        run(name, job(4, 6), known).costMicros,
+      );
+  });
+
   it('with two zones a policy moves to the zone that still has spot', () => {
     const w = window(ticks(6, '1') + ticks(54, '0'), ticks(60, '1'));
     const r = run('roam', job(4, 6), w);

@@ -61,6 +61,8 @@ export interface SpotResult {
   readonly costUsd: number;
   /** What on-demand alone costs on the same window. */
   readonly onDemandCostUsd: number;
+  /** Whether on-demand alone meets the deadline (if not, no policy can). */
+  readonly onDemandMeetsDeadline: boolean;
   /** costUsd / onDemandCostUsd. */
   readonly normalizedCost: number;
   /** 100 · (1 − normalizedCost). */
@@ -88,13 +90,14 @@ export interface PreparedSpotJob {
   readonly market: JobMarket;
   readonly zoneNames: readonly string[];
   readonly onDemandCostMicros: number;
+  readonly onDemandMeetsDeadline: boolean;
 }
 
 /**
  * Prepares a job starting `startHour` hours into the markets' trace (at the tick holding
- * that hour). Every market must have the same tick. With `history` (the default) online
- * policies see the availability before the start. Throws a RangeError on a malformed job
- * or a start past the trace's end.
+ * that hour). Every market must have the same tick; durations are taken in whole seconds.
+ * With `history` (the default) online policies see the availability before the start.
+ * Throws a RangeError on a malformed job or a start past the trace's end.
  */
 export function prepareSpotJob(
   spec: SpotJobSpec,
@@ -104,12 +107,16 @@ export function prepareSpotJob(
 ): PreparedSpotJob {
   const first = markets[0];
   if (first === undefined) throw new RangeError('no zones to run in');
-  if (markets.some((m) => m.tickMs !== first.tickMs))
-    throw new RangeError('all zones of a run must have the same tick length');
+  const other = markets.find((m) => m.tickMs !== first.tickMs);
+  if (other !== undefined)
+    throw new RangeError(
+      `zones ${first.name} (tick ${first.tickMs / 1000} s) and ${other.name} (tick ${other.tickMs / 1000} s) cannot run together: one tick length per run`,
+    );
   const job: DeadlineJob = {
-    workMs: Math.round(spec.jobHours * MS_PER_HOUR),
-    deadlineMs: Math.round(spec.deadlineHours * MS_PER_HOUR),
-    restartMs: Math.round(spec.restartHours * MS_PER_HOUR),
+    workMs: wholeMs('job hours', spec.jobHours, 1000),
+    deadlineMs: wholeMs('deadline hours', spec.deadlineHours, 1000),
+    // Whole seconds: the optimum's grid is the common unit of the restart and the tick.
+    restartMs: wholeMs('restart hours', spec.restartHours, 0),
     tickMs: first.tickMs,
     onDemandPrice: Math.round(spec.onDemandPriceUsd * MICROS_PER_DOLLAR),
   };
@@ -122,6 +129,7 @@ export function prepareSpotJob(
     );
   const market = jobMarket(markets, startTick);
   const onDemand = ONLINE_DEADLINE_POLICIES['on-demand']({ job, zones: 1, pastAvailability: [] });
+  const onDemandRun = runDeadlineJob(job, market.window, onDemand);
   return {
     spec,
     startHour,
@@ -130,8 +138,19 @@ export function prepareSpotJob(
       ? market
       : { ...market, pastAvailability: markets.map(() => new Uint8Array(0)) },
     zoneNames: markets.map((m) => m.name),
-    onDemandCostMicros: runDeadlineJob(job, market.window, onDemand).costMicros,
+    onDemandCostMicros: onDemandRun.costMicros,
+    onDemandMeetsDeadline: onDemandRun.deadlineMet,
   };
+}
+
+/** `hours` in ms, rounded to whole seconds; a RangeError naming `what` below `minMs`. */
+function wholeMs(what: string, hours: number, minMs: number): number {
+  const ms = Math.round((hours * MS_PER_HOUR) / 1000) * 1000;
+  if (!Number.isFinite(ms) || ms < minMs)
+    throw new RangeError(
+      `${what} must be ${minMs > 0 ? 'at least a second' : 'at least 0'}, got ${hours}`,
+    );
+  return ms;
 }
 
 /** Runs one policy on a prepared job; `clock` (ms) times it. */
@@ -174,6 +193,7 @@ function spotResult(
     restartHours: spec.restartHours,
     costUsd,
     onDemandCostUsd,
+    onDemandMeetsDeadline: prepared.onDemandMeetsDeadline,
     normalizedCost,
     savingsPct: 100 * (1 - normalizedCost),
     deadlineMet: run.deadlineMet,

@@ -1,4 +1,5 @@
-import { csvRows, type CsvRow } from '../traces/table.js';
+import { csvRows } from '../traces/table.js';
+import { usdPerHour } from './fields.js';
 import { seriesNames } from './names.js';
 import type { SpotSeries, SpotTrace, SpotTraceFormat } from './trace.js';
 
@@ -72,7 +73,7 @@ export function readLongFormat(text: string, file: string, format: SpotTraceForm
         `expected ${group.counts.length} (ticks of a series run 0, 1, 2, …), got ${tick}`,
       );
     group.counts.push(row.int('value', 0));
-    group.prices.push(price(row));
+    group.prices.push(usdPerHour(row, 'spot_price_usd_per_hour'));
   }
   const list = [...groups.values()];
   const names = seriesNames(list);
@@ -91,18 +92,4 @@ export function readLongFormat(text: string, file: string, format: SpotTraceForm
       missingTicks: 0,
     })),
   };
-}
-
-const PRICE = /^[0-9]+(\.[0-9]+)?$/;
-
-/** The row's spot price in USD per hour, NaN when empty. */
-function price(row: CsvRow<Column>): number {
-  const text = row.text('spot_price_usd_per_hour');
-  if (text === '') return Number.NaN;
-  if (!PRICE.test(text))
-    row.fail(
-      'spot_price_usd_per_hour',
-      `must be a price in USD per hour or empty, got ${JSON.stringify(text)}`,
-    );
-  return Number(text);
 }

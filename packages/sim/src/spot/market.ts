@@ -20,7 +20,8 @@ export interface ZoneMarket extends ZoneSeries {
 /**
  * A series as the deadline model reads it, over the whole trace: 1 where at least
  * `instances` spot instances were available, and the spot price in micro-dollars per
- * instance-hour (the trace's, else `spotPriceUsd`).
+ * instance-hour (the trace's, else `spotPriceUsd`; 0 where spot is not available and no
+ * price is known, since nothing is paid there).
  */
 export function zoneMarket(series: SpotSeries, options: MarketOptions): ZoneMarket {
   const needed = options.instances ?? 1;
@@ -30,7 +31,8 @@ export function zoneMarket(series: SpotSeries, options: MarketOptions): ZoneMark
   series.counts.forEach((count, t) => {
     available[t] = count >= needed ? 1 : 0;
     const usd = series.spotPriceUsd[t] ?? Number.NaN;
-    spotPrice[t] = Number.isNaN(usd) ? fallback : Math.round(usd * MICROS_PER_DOLLAR);
+    if (!Number.isNaN(usd)) spotPrice[t] = Math.round(usd * MICROS_PER_DOLLAR);
+    else spotPrice[t] = available[t] === 1 ? fallback : 0;
   });
   return { name: series.name, tickMs: series.tickMs, available, spotPrice };
 }

@@ -1,4 +1,5 @@
-import { csvRows, type CsvRow } from '../traces/table.js';
+import { csvRows } from '../traces/table.js';
+import { usdPerHour, utcMs } from './fields.js';
 import type { SpotSeries, SpotTrace } from './trace.js';
 
 /** Columns of the GCP price history (Cyclenerd's price lists, one row per snapshot, machine type and region). */
@@ -13,8 +14,6 @@ type Column = (typeof PRICE_HISTORY_COLUMNS)[number];
 
 /** The grid the snapshots are laid on: one tick a day (GCP changes spot prices at most monthly). */
 const DAY_MS = 86_400_000;
-const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
-const PRICE = /^[0-9]+(\.[0-9]+)?$/;
 
 /** One machine type in one region: its spot price at each snapshot. */
 interface Snapshots {
@@ -37,7 +36,7 @@ export function readPriceHistory(text: string, file: string): SpotTrace {
   let first = Number.POSITIVE_INFINITY;
   let last = Number.NEGATIVE_INFINITY;
   for (const row of csvRows<Column>(text, file, { required: PRICE_HISTORY_COLUMNS })) {
-    const atMs = snapshotTime(row);
+    const atMs = utcMs(row, 'snapshot_utc');
     if (atMs < last) row.fail('snapshot_utc', 'snapshots must come in time order');
     first = Math.min(first, atMs);
     last = atMs;
@@ -46,7 +45,7 @@ export function readPriceHistory(text: string, file: string): SpotTrace {
     const key = `${region}/${machineType}`;
     let s = bySeries.get(key);
     if (s === undefined) bySeries.set(key, (s = { region, machineType, points: [] }));
-    s.points.push({ atMs, usd: spotPrice(row) });
+    s.points.push({ atMs, usd: usdPerHour(row, 'spot_usd_per_hour') });
   }
   const ticks = Number.isFinite(first) ? Math.floor((last - first) / DAY_MS) + 1 : 0;
   return {
@@ -79,26 +78,4 @@ function daily(name: string, s: Snapshots, startMs: number, ticks: number): Spot
     spotPriceUsd: prices,
     missingTicks: 0,
   };
-}
-
-function snapshotTime(row: CsvRow<Column>): number {
-  const text = row.nonEmpty('snapshot_utc');
-  const ms = ISO_UTC.test(text) ? Date.parse(text) : Number.NaN;
-  if (Number.isNaN(ms))
-    row.fail(
-      'snapshot_utc',
-      `must be a UTC time such as 2024-05-08T12:00:00Z, got ${JSON.stringify(text)}`,
-    );
-  return ms;
-}
-
-function spotPrice(row: CsvRow<Column>): number {
-  const text = row.text('spot_usd_per_hour');
-  if (text === '') return Number.NaN;
-  if (!PRICE.test(text))
-    row.fail(
-      'spot_usd_per_hour',
-      `must be a price in USD per hour or empty, got ${JSON.stringify(text)}`,
-    );
-  return Number(text);
 }

@@ -1,5 +1,6 @@
 import { csvRows } from '../traces/table.js';
 import { TraceError } from '../traces/types.js';
+import { utcMs } from './fields.js';
 import { seriesNames } from './names.js';
 import type { SpotSeries, SpotTrace } from './trace.js';
 
@@ -15,8 +16,6 @@ interface Probe {
   readonly available: number;
 }
 
-const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?Z$/;
-
 /**
  * Reads SkyNomad's GCP H100 probe records (`timestamp_utc, run_id, region, zone, …,
  * available`): one row per zone and probe round, `available` 1 when the round got at
@@ -31,13 +30,7 @@ export function readProbes(text: string, file: string): SpotTrace {
     required: PROBE_COLUMNS,
     optional: ['region'],
   })) {
-    const stamp = row.nonEmpty('timestamp_utc');
-    const atMs = ISO_UTC.test(stamp) ? Date.parse(stamp) : Number.NaN;
-    if (Number.isNaN(atMs))
-      row.fail(
-        'timestamp_utc',
-        `must be a UTC time such as 2025-10-04T00:10:00Z, got ${JSON.stringify(stamp)}`,
-      );
+    const atMs = utcMs(row, 'timestamp_utc');
     const zone = row.nonEmpty('zone');
     let entry = zones.get(zone);
     if (entry === undefined) {

@@ -31,6 +31,10 @@ export function selectZones(trace: SpotTrace, selection: ZoneSelection): ZoneMar
     throw new RangeError(
       `${trace.source} has several instance types (${types.join(', ')}): choose one to run all zones of`,
     );
+  if (chosen.length === 0)
+    throw new RangeError(
+      `${trace.source} has no series${instanceType !== undefined ? ` of ${instanceType}` : ''}`,
+    );
   return chosen.map((s) => {
     if (selection.spotPriceUsd === undefined && lacksPrice(s))
       throw new RangeError(

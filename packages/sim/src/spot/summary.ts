@@ -74,8 +74,6 @@ export function summariseSpotSweep(rows: readonly SpotSweepRow[]): SpotSweepSumm
 }
 
 function perPolicy(rows: readonly SpotSweepRow[]): PolicySummary[] {
-  const onDemandMet = new Map<string, boolean>();
-  for (const r of rows) if (r.policy === 'on-demand') onDemandMet.set(windowKey(r), r.deadlineMet);
   const policies = [...new Set(rows.map((r) => r.policy))];
   return policies.map((policy) => {
     const mine = rows.filter((r) => r.policy === policy);
@@ -89,15 +87,10 @@ function perPolicy(rows: readonly SpotSweepRow[]): PolicySummary[] {
       meanOnDemandHours: mean(mine.map((r) => r.onDemandHours)),
       meanLaunches: mean(mine.map((r) => r.launches)),
       misses: missed.length,
-      avoidableMisses: missed.filter((r) => onDemandMet.get(windowKey(r)) !== false).length,
+      avoidableMisses: missed.filter((r) => r.onDemandMeetsDeadline).length,
       meanWallMs: mean(mine.map((r) => r.wallMs)),
     };
   });
-}
-
-/** A run's window: zones, start and deadline. */
-function windowKey(r: SpotSweepRow): string {
-  return `${r.zones.join('+')}|${r.startHour}|${r.deadlineHours}`;
 }
 
 /** A single-zone run's key: its zone, start and deadline. */

@@ -27,6 +27,15 @@ export function positiveNumber(name: string, text: string | undefined, fallback:
   return n;
 }
 
+/** A number option at or above 0. */
+export function nonNegative(name: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || n < 0)
+    throw new UsageError(`--${name} must be a number at or above 0, got ${JSON.stringify(text)}`);
+  return n;
+}
+
 /** A required string option. */
 export function required(name: string, value: string | undefined): string {
   if (value === undefined || value === '') throw new UsageError(`--${name} is required`);

@@ -18,7 +18,7 @@ import {
 import { parseArgs } from 'node:util';
 import { UsageError, type Io } from '../../io.js';
 import { ProgressBar } from '../../progress.js';
-import { positiveNumber, required } from './options.js';
+import { nonNegative, positiveNumber, required } from './options.js';
 import { writeChartOutputs } from './outputs.js';
 import { renderSpotRuns, renderSpotSweep } from './spot-tables.js';
 
@@ -110,6 +110,11 @@ export async function spotCommand(args: string[], io: Io): Promise<number> {
   );
   const subtitle = `${traceFile} · ${job.jobHours} h job, restart ${job.restartHours} h`;
   if (values.sweep) {
+    for (const flag of ['deadline-hours', 'start-hour'] as const)
+      if (values[flag] !== undefined)
+        throw new UsageError(
+          `--${flag} is not used with --sweep: it runs deadlines from --slacks at --starts start hours`,
+        );
     const starts = positiveNumber('starts', values.starts, 4);
     if (!Number.isInteger(starts))
       throw new UsageError(`--starts must be a whole number, got ${values.starts}`);
@@ -149,19 +154,22 @@ async function sweep(
   values: { json: boolean; out?: string | undefined; png: boolean; trace?: string | undefined },
 ): Promise<number> {
   const started = performance.now();
-  const first = input.markets[0] as ZoneMarket;
+  const first = input.markets[0];
+  if (first === undefined) throw new UsageError('no zones to sweep');
   const traceHours = (first.available.length * first.tickMs) / 3_600_000;
   const deadlineHours = deadlinesForSlack(input.job.jobHours, input.slacks);
   const bar = new ProgressBar('spot sweep');
-  const rows = runSpotSweep(
-    {
-      job: input.job,
-      zoneSets: sweepZoneSets(input.markets),
-      startHours: evenStartHours(traceHours, Math.max(...deadlineHours), input.starts),
-      deadlineHours,
-      policies: input.policies,
-    },
-    (done, total) => bar.update(done / total),
+  const rows = withUsageErrors(() =>
+    runSpotSweep(
+      {
+        job: input.job,
+        zoneSets: sweepZoneSets(input.markets),
+        startHours: evenStartHours(traceHours, Math.max(...deadlineHours), input.starts),
+        deadlineHours,
+        policies: input.policies,
+      },
+      (done, total) => bar.update(done / total),
+    ),
   );
   bar.done();
   const summary = summariseSpotSweep(rows);
@@ -198,14 +206,6 @@ function parseSlacks(text: string): number[] {
       );
     return slack;
   });
-}
-
-function nonNegative(name: string, text: string | undefined, fallback: number): number {
-  if (text === undefined) return fallback;
-  const n = Number(text);
-  if (text.trim() === '' || !Number.isFinite(n) || n < 0)
-    throw new UsageError(`--${name} must be a number at or above 0, got ${JSON.stringify(text)}`);
-  return n;
 }
 
 /** Runs `f`, turning its RangeError (a bad zone, start or job) into a usage error. */

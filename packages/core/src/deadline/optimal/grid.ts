@@ -25,9 +25,20 @@ export interface ProgressGrid {
   readonly ticks: number;
 }
 
-/** The grid of `job`. */
+/** Progress units the optimum tracks at most per tick (its tables are this wide). */
+const MAX_UNITS = 2_000_000;
+
+/**
+ * The grid of `job`. Throws a RangeError when the restart and the tick have so small a
+ * common unit that the tables would not fit (a restart of whole minutes, or whole
+ * seconds, always fits).
+ */
 export function progressGrid(job: DeadlineJob): ProgressGrid {
   const unitMs = job.restartMs === 0 ? job.tickMs : gcd(job.tickMs, job.restartMs);
+  if (job.workMs / unitMs > MAX_UNITS)
+    throw new RangeError(
+      `restart ${job.restartMs} ms and tick ${job.tickMs} ms have a common unit of ${unitMs} ms: too fine for the optimum; round the restart to whole seconds`,
+    );
   const launchTicks = Math.max(1, Math.ceil(job.restartMs / job.tickMs));
   return {
     unitMs,

@@ -22,7 +22,10 @@ export function marketTable(window: SpotWindow, ticks: number): MarketTable {
     for (let t = ticks - 1; t >= 0; t--)
       run[t] = spotAvailable(window, z, t) ? (run[t + 1] as number) + 1 : 0;
     const sum = new Float64Array(ticks + 1);
-    for (let t = 0; t < ticks; t++) sum[t + 1] = (sum[t] as number) + spotPriceAt(window, z, t);
+    // Only ticks with spot are ever paid; a price where spot is not (unknown, perhaps) is not read.
+    for (let t = 0; t < ticks; t++)
+      sum[t + 1] =
+        (sum[t] as number) + (spotAvailable(window, z, t) ? spotPriceAt(window, z, t) : 0);
     runFrom.push(run);
     priceSum.push(sum);
   });

@@ -9,7 +9,7 @@ const NO_PLAN =
   'not even on-demand can meet the deadline: on-demand, to finish as early as possible';
 
 /** A policy that replays `plan` tick by tick (holding nothing once the plan is over). */
-export function planPolicy(plan: OptimalPlan): DeadlinePolicy {
+function planPolicy(plan: OptimalPlan): DeadlinePolicy {
   return {
     name: 'optimal',
     decide: (state) => deadlineDecision(plan.actions[state.tick] ?? NO_INSTANCE, PLANNED),

@@ -19,7 +19,7 @@ export type PaperRule = (state: JobState, hasSpot: boolean) => PaperChoice;
 
 const SAFETY_NET: PaperChoice = {
   request: 'on-demand',
-  reason: 'safety net: fewer ticks left than the work plus two restarts; on-demand to the end',
+  reason: 'safety net: no more ticks left than the work plus two restarts; on-demand to the end',
 };
 const RIDE_SPOT: PaperChoice = {
   request: 'spot',
@@ -27,13 +27,13 @@ const RIDE_SPOT: PaperChoice = {
 };
 const LAST_CHANCE: PaperChoice = {
   request: 'on-demand',
-  reason: 'last chance: fewer ticks left than the work plus one restart; on-demand',
+  reason: 'last chance: no more ticks left than the work plus one restart; on-demand',
 };
 
 /**
  * The paper's safety nets, applied after a policy's own rule (the mature `strawman` and
- * `rc_cr_threshold`): with fewer ticks left than ⌈(work + 2d) / tick⌉, an idle or
- * on-demand job goes (or stays) on-demand; with fewer than ⌈(work + d) / tick⌉, it rides
+ * `rc_cr_threshold`): with no more ticks left than ⌈(work + 2d) / tick⌉, an idle or
+ * on-demand job goes (or stays) on-demand; with no more than ⌈(work + d) / tick⌉, it rides
  * a spot instance that has paid its overhead, and otherwise takes on-demand (with no
  * overhead at all, spot when there is some).
  */

@@ -55,6 +55,8 @@ class RoamPolicy implements DeadlinePolicy {
   private readonly stepTicks: number;
   private plan: RoamPlan | undefined;
   private learntAt = 0;
+  /** The last spot price seen where spot was, micro-dollars per instance-hour. */
+  private lastSpotPrice: number | undefined;
   /** Per zone, expected remaining life of a spot run per age bucket, in steps. */
   private zoneLife: Float64Array[] = [];
 
@@ -70,6 +72,7 @@ class RoamPolicy implements DeadlinePolicy {
 
   decide(state: JobState, observation: SpotObservation): DeadlineDecision {
     this.memory.push(observation.available);
+    this.observePrice(observation);
     if (this.shouldLearn()) this.learn(state.tick, observation);
     const holding = this.planned(state);
     const action = this.actionFor(holding, state, observation);
@@ -95,11 +98,25 @@ class RoamPolicy implements DeadlinePolicy {
       job: this.job,
       chain: availabilityChain(estimateHazards(this.memory.union(), stride)),
       hopHazard: hopHazard(zones, stride),
-      spotPrice: Math.min(...observation.spotPrice),
+      spotPrice: this.lastSpotPrice ?? this.job.onDemandPrice / 3,
       stepTicks: stride,
       fromTick: tick,
     });
     this.learntAt = this.memory.ticks;
+  }
+
+  /**
+   * Keeps the spot price to plan with: the cheapest zone that has spot now, else the last
+   * one seen where spot was (before any, plans take a third of on-demand, the typical
+   * discount). Prices of zones without spot say nothing.
+   */
+  private observePrice(observation: SpotObservation): void {
+    let best = Number.POSITIVE_INFINITY;
+    observation.available.forEach((available, z) => {
+      const price = observation.spotPrice[z] ?? Number.NaN;
+      if (available && Number.isFinite(price) && price < best) best = price;
+    });
+    if (Number.isFinite(best)) this.lastSpotPrice = best;
   }
 
   /** The plan's holding for the job's state now. */
