@@ -73,7 +73,7 @@ class RoamPolicy implements DeadlinePolicy {
   decide(state: JobState, observation: SpotObservation): DeadlineDecision {
     this.memory.push(observation.available);
     this.observePrice(observation);
-    if (this.shouldLearn()) this.learn(state.tick, observation);
+    if (this.shouldLearn()) this.learn(state.tick);
     const holding = this.planned(state);
     const action = this.actionFor(holding, state, observation);
     if (!keepsDeadline(this.job, state, action)) return deadlineDecision(ON_DEMAND, SAFETY);
@@ -87,7 +87,7 @@ class RoamPolicy implements DeadlinePolicy {
   }
 
   /** Learns the model from everything seen so far and solves the plan from `tick`. */
-  private learn(tick: number, observation: SpotObservation): void {
+  private learn(tick: number): void {
     const stride = this.stepTicks;
     const zones = Array.from({ length: this.memory.zones }, (_, z) => this.memory.zone(z));
     this.zoneLife =
