@@ -211,6 +211,8 @@ export class CapacityManager {
         n.name,
         `idle for ${Math.round((now - (n.idleSince ?? now)) / 60_000)} min (pool ${n.pool} keeps idle nodes ${Math.round((pools.find((p) => p.name === n.pool)?.spec.idleTtlMs ?? 0) / 60_000)} min)`,
       );
+    for (const name of this.moves.takeVacated())
+      this.retire(name, 'left empty by a move (risky, dear or too slow for a deadline)');
     for (const c of this.colonies.emptied(state)) {
       const pools = new Set(c.spec.nodePools);
       const nodes = this.cloudNodes().filter((n) => pools.has(n.pool));

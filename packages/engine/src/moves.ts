@@ -45,6 +45,8 @@ export class Moves {
   private readonly reserved = new Map<string, string>();
   /** Workloads moved for a deadline: from now on they run on-demand. */
   private readonly onDemandOnly = new Set<string>();
+  /** Nodes a move left empty (or emptying), to terminate once empty. */
+  private readonly vacated = new Set<string>();
 
   constructor(private readonly host: MovesHost) {}
 
@@ -170,14 +172,35 @@ export class Moves {
   }
 
   /**
+   * Nodes a move emptied, to be terminated once their last workload has stopped (they were
+   * left for being risky, dear or slow: waiting out the idle time-to-live only costs).
+   * Returns them once, when empty.
+   */
+  takeVacated(): string[] {
+    const out: string[] = [];
+    for (const name of this.vacated) {
+      const slot = this.host.engine.state.node(name);
+      if (slot !== undefined && slot.residents.size > 0) continue;
+      this.vacated.delete(name);
+      if (slot !== undefined) out.push(name);
+    }
+    return out;
+  }
+
+  /**
    * Moves the workload off its node now: cordons a node that is going or risky (nothing new
    * lands there, and it empties for scale-down) and evicts the workload with a checkpoint.
+   * A node the workload had to itself is also cordoned when it leaves for price or a
+   * deadline, and is terminated once empty (`takeVacated`); a reclaimed one goes anyway.
    */
   private evict(d: MoveDecision): void {
     const engine = this.host.engine;
     const slot = engine.state.node(d.from);
-    if (slot && slot.info.schedulable && (d.kind === 'reactive' || d.kind === 'proactive'))
+    const alone = slot !== undefined && slot.residents.size === 1;
+    const cordon = d.kind === 'reactive' || d.kind === 'proactive' || alone;
+    if (slot && slot.info.schedulable && cordon)
       engine.state.updateNode({ ...slot.info, schedulable: false });
+    if (alone && d.kind !== 'reactive') this.vacated.add(d.from);
     if (d.kind === 'deadline') this.onDemandOnly.add(d.workload);
     this.host.countMigration();
     this.host.emit({ kind: 'moving', workload: d.workload, node: d.from, reason: d.reason });

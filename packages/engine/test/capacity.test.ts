@@ -223,7 +223,7 @@ describe('capacity manager', () => {
     expect(capacity.counters).toMatchObject({ reclaims: 1, migrations: 1 });
   });
 
-  it('moves to a cheaper place make-before-break: target first, then evict, then place there', () => {
+  it('moves to a cheaper place make-before-break: target first, then evict, place there, and drop the old node', () => {
     const { engine, cloud, cycle, runtime, state, clock, events } = setup([
       market(a2, { 'us-east-1a': 5 }),
     ]);
@@ -250,6 +250,9 @@ describe('capacity manager', () => {
     cycle();
     expect(state.node('cheap')?.info.reservedFor).toBeUndefined();
     expect(events.filter((e) => e.kind === 'moving')).toHaveLength(1);
+    // The dear node it left was cordoned and is terminated now, not after 10 idle minutes.
+    expect(cloud.terminated).toEqual(['i-0']);
+    expect(events.find((e) => e.kind === 'scaled-down')?.reason).toMatch(/left empty by a move/);
   });
 
   it('removes cloud nodes idle past their time-to-live, once, cordoned while they go', () => {
