@@ -81,7 +81,9 @@ describe('deadline policies', () => {
     const unknown: SpotWindow = {
       zones: known.zones.map((z) => ({
         ...z,
-        spotPrice: z.spotPrice.map((p, t) => (z.available[t] === 1 ? p : Number.NaN)),
+        spotPrice: Float64Array.from(z.spotPrice, (p, t) =>
+          z.available[t] === 1 ? p : Number.NaN,
+        ),
       })),
     };
     for (const name of ['optimal', 'roam', 'greedy'] as const)
