@@ -23,6 +23,8 @@ const workload = (name: string, queue: string, spec: Record<string, unknown>) =>
  */
 const MORE_WORK = [
   workload('llm-pretrain', 'demo-research', {
+    // On-prem only: the elastic spot pool would otherwise launch for it.
+    nodePools: ['demo-onprem'],
     replicas: 4,
     template: { gpu: 8, gpuModels: ['A100'], cpu: 64, memory: '512Gi' },
     expectedDuration: '24h',
