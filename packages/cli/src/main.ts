@@ -98,6 +98,27 @@ Run 'roam <command> --help' for a command's options.`;
 }
 
 /**
+ * kubectl's habit: `--server` and `--token` may come before the command
+ * (`roam --server URL get workloads`); they are handed to the command after its name.
+ */
+function hoistConnectionFlags(argv: readonly string[]): string[] {
+  const flags: string[] = [];
+  let i = 0;
+  for (;;) {
+    const a = argv[i];
+    if (a === '--server' || a === '--token') {
+      flags.push(a, argv[i + 1] ?? '');
+      i += 2;
+    } else if (a !== undefined && /^--(server|token)=/.test(a)) {
+      flags.push(a);
+      i++;
+    } else break;
+  }
+  if (i === 0) return [...argv];
+  return [...argv.slice(i, i + 1), ...flags, ...argv.slice(i + 1)];
+}
+
+/**
  * Runs the `roam` command line; returns the exit code. `extra` adds commands from
  * packages the CLI must not depend on (the app adds `up` from the server).
  */
@@ -108,7 +129,7 @@ export async function main(
 ): Promise<number> {
   const commands = { ...extra, ...COMMANDS };
   const HELP = help(commands);
-  const [name, ...rest] = argv;
+  const [name, ...rest] = hoistConnectionFlags(argv);
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.out(HELP);
     return name === undefined ? 2 : 0;
