@@ -1,5 +1,5 @@
 /** The simulated multi-cloud: a digital twin of AWS, GCP and Azure with spot market models. */
-export { SimCloud, type SimCloudOptions } from './sim-cloud.js';
+export { SimCloud, type MarketUsage, type SimCloudOptions } from './sim-cloud.js';
 export type {
   MarketPlace,
   PlaceQuote,

@@ -1,4 +1,5 @@
 import {
+  MS_PER_HOUR,
   offeringId,
   type Catalog,
   type CatalogOffering,
@@ -44,6 +45,17 @@ interface Instance {
   onDemandMeter?: CostMeter;
   /** When a running spot instance will be reclaimed, if the model says it will. */
   reclaimAt?: number;
+  /** What was bought (for usage reports); none for a launch refused at once. */
+  usage?: { market: 'spot' | 'on-demand'; gpus: number; fromMs: number; toMs?: number };
+}
+
+/** Instance time bought in one market. */
+export interface MarketUsage {
+  /** Instances billed (launches that failed cost nothing and are not counted). */
+  readonly instances: number;
+  readonly instanceHours: number;
+  /** Instance-hours × GPUs per instance. */
+  readonly gpuHours: number;
 }
 
 /**
@@ -117,6 +129,7 @@ export class SimCloud implements CloudPort {
       generation: 0,
       meter: new CostMeter(this.priceOf(target), now),
       onDemandMeter: new CostMeter(constantPrice(target.offering.onDemandPerHourMicros), now),
+      usage: { market: target.market, gpus: target.offering.gpuCount, fromMs: now },
     };
     this.instances.set(id, instance);
     this.live++;
@@ -167,6 +180,24 @@ export class SimCloud implements CloudPort {
     return total;
   }
 
+  /** Instance time bought so far, by market (billed from launch to termination). O(instances). */
+  usage(): Record<'spot' | 'on-demand', MarketUsage> {
+    const now = this.options.now();
+    const out = {
+      spot: { instances: 0, instanceHours: 0, gpuHours: 0 },
+      'on-demand': { instances: 0, instanceHours: 0, gpuHours: 0 },
+    };
+    for (const { usage } of this.instances.values()) {
+      if (!usage) continue;
+      const hours = ((usage.toMs ?? now) - usage.fromMs) / MS_PER_HOUR;
+      const m = out[usage.market];
+      m.instances++;
+      m.instanceHours += hours;
+      m.gpuHours += hours * usage.gpus;
+    }
+    return out;
+  }
+
   /** What the same instances, for the same time, would have cost all on-demand, micro-dollars. */
   onDemandEquivalentMicros(): number {
     const now = this.options.now();
@@ -193,6 +224,7 @@ export class SimCloud implements CloudPort {
         this.live--;
         delete instance.meter;
         delete instance.onDemandMeter;
+        delete instance.usage;
         const reason = spotLaunchFailure(
           target.offering,
           target.zone,
@@ -260,6 +292,7 @@ export class SimCloud implements CloudPort {
     instance.generation++;
     instance.meter?.stop(this.options.now());
     instance.onDemandMeter?.stop(this.options.now());
+    if (instance.usage) instance.usage.toMs = this.options.now();
     this.emit({ type: 'terminated', instanceId: instance.id, node: instance.node, reason });
   }
 

@@ -297,6 +297,11 @@ describe('SimCloud costs', () => {
     expect(w.cloud.costSoFarMicros(spot)).toBe(1_000_000);
     expect(w.cloud.costSoFarMicros(onDemand)).toBe(3_060_000);
     expect(w.cloud.costSoFarMicros('sim-00000000x')).toBeUndefined();
+    // p3 has one GPU: an hour each of spot and on-demand; the failed launch bought nothing.
+    expect(w.cloud.usage()).toEqual({
+      spot: { instances: 1, instanceHours: 1, gpuHours: 1 },
+      'on-demand': { instances: 1, instanceHours: 1, gpuHours: 1 },
+    });
   });
 });
 

@@ -25,6 +25,8 @@ export interface FleetReport {
   readonly reclaims: number;
   readonly migrations: number;
   readonly scaleDowns: number;
+  /** GPU-hours bought on spot and on-demand (instance time × its GPUs, launch to end). */
+  readonly gpuHours: { readonly spot: number; readonly onDemand: number };
 }
 
 /**
@@ -99,6 +101,7 @@ export class Fleet {
     this.capacity.terminateAll();
     const cost = this.cloud.totalCostMicros();
     const onDemand = this.cloud.onDemandEquivalentMicros();
+    const usage = this.cloud.usage();
     const c = this.capacity.counters;
     return {
       costUsd: Math.round(cost / 10_000) / 100,
@@ -108,6 +111,10 @@ export class Fleet {
       reclaims: c.reclaims,
       migrations: c.migrations,
       scaleDowns: c.scaleDowns,
+      gpuHours: {
+        spot: Math.round(usage.spot.gpuHours),
+        onDemand: Math.round(usage['on-demand'].gpuHours),
+      },
     };
   }
 }

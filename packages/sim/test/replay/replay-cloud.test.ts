@@ -66,6 +66,7 @@ describe('replay with a cloud', () => {
     // Spot is cheaper than on-demand for the same instance-hours.
     expect(fleet?.costUsd).toBeLessThan(fleet?.onDemandCostUsd ?? 0);
     expect(fleet?.savingsPct).toBeGreaterThan(0);
+    expect((fleet?.gpuHours.spot ?? 0) + (fleet?.gpuHours.onDemand ?? 0)).toBeGreaterThan(0);
   });
 
   it('uses the cluster’s own nodes first and launches only for the overflow', () => {
