@@ -101,6 +101,8 @@ describe('a spot reclaim and the move that answers it, in the dashboard', () => 
       .getByText(/moved \(reactive/)
       .first()
       .waitFor({ timeout: 45_000 });
+    // The hazard Roam estimates, over time, beside the prices.
+    await page.getByText('Reclaim risk Roam estimates per node, within the next hour').waitFor();
     await screenshot(page, 'spot-reclaim');
   });
 

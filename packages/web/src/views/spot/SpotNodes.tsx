@@ -7,7 +7,26 @@ import type { SpotSample } from '../../model/spot-history.js';
 import { formatMoney, formatPercent, formatTime } from '../../ui/format.js';
 import { LazyChart } from '../../ui/LazyChart.js';
 
-/** The spot nodes Roam runs: price and reclaim risk now, and their prices as seen since the page opened. */
+/** One reading per node over time, where `value` has one. */
+function seriesOf(
+  history: ReadonlyMap<string, readonly SpotSample[]>,
+  value: (s: SpotSample) => number | undefined,
+) {
+  return alignSeries(
+    [...history].map(([name, samples]) => ({
+      name,
+      points: samples.flatMap((s) => {
+        const v = value(s);
+        return v === undefined ? [] : [[s.at, v] as const];
+      }),
+    })),
+  );
+}
+
+/**
+ * The spot nodes Roam runs: price and reclaim risk now, and both as seen since the page
+ * opened.
+ */
 export function SpotNodes({
   nodes,
   history,
@@ -15,16 +34,9 @@ export function SpotNodes({
   nodes: readonly NodeDoc[];
   history: ReadonlyMap<string, readonly SpotSample[]>;
 }) {
-  const prices = useMemo(
-    () =>
-      alignSeries(
-        [...history].map(([name, samples]) => ({
-          name,
-          points: samples
-            .filter((s) => s.price !== undefined)
-            .map((s) => [s.at, s.price as number] as const),
-        })),
-      ),
+  const prices = useMemo(() => seriesOf(history, (s) => s.price), [history]);
+  const risks = useMemo(
+    () => seriesOf(history, (s) => (s.risk === undefined ? undefined : 100 * s.risk)),
     [history],
   );
   return (
@@ -41,6 +53,17 @@ export function SpotNodes({
           step
           xFormat={(x) => formatTime(x).slice(11)}
           height={220}
+        />
+      )}
+      {risks.x.length > 1 && (
+        <LazyChart
+          title="Reclaim risk Roam estimates per node, within the next hour"
+          data={risks}
+          xLabel="World time (UTC)"
+          yLabel="% within 1 h"
+          step
+          xFormat={(x) => formatTime(x).slice(11)}
+          height={180}
         />
       )}
       <table className="table" aria-label="Spot nodes">
