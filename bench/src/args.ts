@@ -1,3 +1,6 @@
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
 /** Tiny flag parser for benchmark scripts: `--name value` and boolean `--flag`. */
 export function flags(argv: readonly string[]): Map<string, string | true> {
   const out = new Map<string, string | true>();
@@ -28,4 +31,12 @@ export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return 0;
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[rank] as number;
+}
+
+/** The data folder: `--data DIR`, else `../shared/data` beside the repository. */
+export function dataDir(f: Map<string, string | true>): string {
+  const flag = f.get('data');
+  return typeof flag === 'string'
+    ? resolve(flag)
+    : fileURLToPath(new URL('../../../shared/data', import.meta.url));
 }

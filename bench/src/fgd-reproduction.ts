@@ -15,12 +15,12 @@ import {
 } from '@roam/sim';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { readFileSync } from 'node:fs';
-import { flags } from './args.js';
+import { dataDir, flags } from './args.js';
 
 /** The traces whose results the FGD artifact published. */
 const TRACES = [
@@ -116,10 +116,7 @@ function parseSeeds(text: string): number[] {
 async function main(): Promise<void> {
   const f = flags(process.argv.slice(2));
   const here = fileURLToPath(new URL('.', import.meta.url));
-  const dataFlag = f.get('data');
-  const data = resolve(
-    typeof dataFlag === 'string' ? dataFlag : join(here, '../../../shared/data'),
-  );
+  const data = dataDir(f);
   const seeds = parseSeeds(
     typeof f.get('seeds') === 'string' ? (f.get('seeds') as string) : '42-51',
   );

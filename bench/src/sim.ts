@@ -15,18 +15,13 @@ import {
   replay,
 } from '@roam/sim';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import { flags, intFlag } from './args.js';
+import { dataDir, flags, intFlag } from './args.js';
 
 async function main(): Promise<void> {
   const f = flags(process.argv.slice(2));
-  const here = fileURLToPath(new URL('.', import.meta.url));
-  const dataFlag = f.get('data');
-  const data = resolve(
-    typeof dataFlag === 'string' ? dataFlag : join(here, '../../../shared/data'),
-  );
+  const data = dataDir(f);
   if (!existsSync(data))
     throw new Error(`no data folder at ${data}: give --data DIR (see ../shared/data/README.md)`);
   const seed = intFlag(f, 'seed', 42);

@@ -20,10 +20,10 @@ import {
   type SpotTrace,
 } from '@roam/sim';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { flags, intFlag } from './args.js';
+import { dataDir, flags, intFlag } from './args.js';
 
 /** The AWS availability traces the issue names, and the instance type each is run on. */
 const TRACES = [
@@ -65,7 +65,7 @@ function meanSpotPrice(trace: SpotTrace, instanceType: string): number {
 async function main(): Promise<void> {
   const f = flags(process.argv.slice(2));
   const here = fileURLToPath(new URL('.', import.meta.url));
-  const data = resolve(String(f.get('data') ?? join(here, '../../../shared/data')));
+  const data = dataDir(f);
   const starts = intFlag(f, 'starts', 4);
   const dir = join(data, 'cant-be-late-spot-traces');
   const traces = await Promise.all(TRACES.map((t) => loadSpotTrace(join(dir, t.file))));

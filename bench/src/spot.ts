@@ -19,21 +19,16 @@ import {
   SPOT_POLICY_NAMES,
 } from '@roam/sim';
 import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath } from 'node:url';
-import { flags } from './args.js';
+import { dataDir, flags } from './args.js';
 
 const TRACE = 'cant-be-late-spot-traces/availability_1-node_aws-02-15-2023.csv.gz';
 const JOB = { jobHours: 48, restartHours: 0.2, onDemandPriceUsd: 3.06 };
 
 async function main(): Promise<void> {
   const f = flags(process.argv.slice(2));
-  const here = fileURLToPath(new URL('.', import.meta.url));
-  const dataFlag = f.get('data');
-  const data = resolve(
-    typeof dataFlag === 'string' ? dataFlag : join(here, '../../../shared/data'),
-  );
+  const data = dataDir(f);
   const file = join(data, TRACE);
   if (!existsSync(file)) throw new Error(`no trace at ${file}: give --data DIR`);
 
