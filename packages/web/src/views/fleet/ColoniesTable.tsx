@@ -1,5 +1,6 @@
 import type { ColonyDoc } from '../../api/types.js';
 import { formatGpus } from '../../ui/format.js';
+import { NumHeader } from '../../ui/NumHeader.js';
 
 /** Colonies: their pools, lifetime, the dependencies every node carries, and what runs on them now. */
 export function ColoniesTable({ colonies }: { colonies: readonly ColonyDoc[] }) {
@@ -11,15 +12,9 @@ export function ColoniesTable({ colonies }: { colonies: readonly ColonyDoc[] }) 
           <th scope="col">Node pools</th>
           <th scope="col">Lifetime</th>
           <th scope="col">Dependencies</th>
-          <th scope="col" className="num">
-            Nodes
-          </th>
-          <th scope="col" className="num">
-            GPUs
-          </th>
-          <th scope="col" className="num">
-            Running
-          </th>
+          <NumHeader>Nodes</NumHeader>
+          <NumHeader>GPUs</NumHeader>
+          <NumHeader>Running</NumHeader>
         </tr>
       </thead>
       <tbody>

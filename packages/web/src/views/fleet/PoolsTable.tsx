@@ -2,6 +2,7 @@ import type { NodePoolDoc } from '../../api/types.js';
 import type { GpuTally } from '../../model/fleet-summary.js';
 import { formatGpus, formatPercent } from '../../ui/format.js';
 import { Meter } from '../../ui/Meter.js';
+import { NumHeader } from '../../ui/NumHeader.js';
 
 /** Node pools: how they get machines (static or elastic, which market), placement policy, GPUs and use. */
 export function PoolsTable({
@@ -18,12 +19,8 @@ export function PoolsTable({
           <th scope="col">Pool</th>
           <th scope="col">Capacity</th>
           <th scope="col">Placement</th>
-          <th scope="col" className="num">
-            Nodes
-          </th>
-          <th scope="col" className="num">
-            GPUs
-          </th>
+          <NumHeader>Nodes</NumHeader>
+          <NumHeader>GPUs</NumHeader>
           <th scope="col" style={{ width: '24%' }}>
             Allocated
           </th>

@@ -2,6 +2,7 @@ import type { GpuTally } from '../../model/fleet-summary.js';
 import type { Market } from '../../model/nodes.js';
 import { formatGpus, formatPercent } from '../../ui/format.js';
 import { Meter } from '../../ui/Meter.js';
+import { NumHeader } from '../../ui/NumHeader.js';
 
 /** Rows of GPU capacity (total, allocated, idle) with a use bar each. */
 export function CapacityTable({
@@ -16,18 +17,10 @@ export function CapacityTable({
       <thead>
         <tr>
           <th scope="col">Name</th>
-          <th scope="col" className="num">
-            Nodes
-          </th>
-          <th scope="col" className="num">
-            GPUs
-          </th>
-          <th scope="col" className="num">
-            Allocated
-          </th>
-          <th scope="col" className="num">
-            Idle
-          </th>
+          <NumHeader>Nodes</NumHeader>
+          <NumHeader>GPUs</NumHeader>
+          <NumHeader>Allocated</NumHeader>
+          <NumHeader>Idle</NumHeader>
           <th scope="col" style={{ width: '32%' }}>
             Use
           </th>

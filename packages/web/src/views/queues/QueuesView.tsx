@@ -7,6 +7,7 @@ import { Empty } from '../../ui/Empty.js';
 import { formatGpus, formatMoney } from '../../ui/format.js';
 import { PendingReasons } from './PendingReasons.js';
 import { QueueBar, QueueLegend } from './QueueBar.js';
+import { NumHeader } from '../../ui/NumHeader.js';
 
 /** The queue hierarchy with deserved, fair-share, allocated and pending GPUs, and why work waits. */
 export function QueuesView() {
@@ -51,24 +52,12 @@ export function QueuesView() {
                 <th scope="col" style={{ width: '38%' }}>
                   GPUs (scale 0–{formatGpus(tree.scaleGpus)})
                 </th>
-                <th scope="col" className="num">
-                  Deserved
-                </th>
-                <th scope="col" className="num">
-                  Fair share
-                </th>
-                <th scope="col" className="num">
-                  Allocated
-                </th>
-                <th scope="col" className="num">
-                  Pending
-                </th>
-                <th scope="col" className="num">
-                  Workloads
-                </th>
-                <th scope="col" className="num">
-                  Cost/h
-                </th>
+                <NumHeader>Deserved</NumHeader>
+                <NumHeader>Fair share</NumHeader>
+                <NumHeader>Allocated</NumHeader>
+                <NumHeader>Pending</NumHeader>
+                <NumHeader>Workloads</NumHeader>
+                <NumHeader>Cost/h</NumHeader>
               </tr>
             </thead>
             <tbody>

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import type { FillReport } from '@roam/sim';
 import { fillAllocation, fillFragmentation } from '../../model/sim-series.js';
 import { LazyChart } from '../../ui/LazyChart.js';
+import { NumHeader } from '../../ui/NumHeader.js';
 
 const fmt = (x: unknown): string => (typeof x === 'number' && Number.isFinite(x) ? String(x) : '—');
 
@@ -37,24 +38,12 @@ export function FillResults({ reports }: { reports: readonly FillReport[] }) {
         <thead>
           <tr>
             <th scope="col">Policy</th>
-            <th scope="col" className="num">
-              Unallocated GPU at 100% (%)
-            </th>
-            <th scope="col" className="num">
-              Seeds
-            </th>
-            <th scope="col" className="num">
-              Nodes
-            </th>
-            <th scope="col" className="num">
-              GPUs
-            </th>
-            <th scope="col" className="num">
-              Placed
-            </th>
-            <th scope="col" className="num">
-              Failed
-            </th>
+            <NumHeader>Unallocated GPU at 100% (%)</NumHeader>
+            <NumHeader>Seeds</NumHeader>
+            <NumHeader>Nodes</NumHeader>
+            <NumHeader>GPUs</NumHeader>
+            <NumHeader>Placed</NumHeader>
+            <NumHeader>Failed</NumHeader>
           </tr>
         </thead>
         <tbody>

@@ -3,6 +3,7 @@ import type { ReplayReport } from '@roam/sim';
 import { replayQueues, replayUtilisation } from '../../model/sim-series.js';
 import { Notice } from '../../ui/Notice.js';
 import { LazyChart } from '../../ui/LazyChart.js';
+import { NumHeader } from '../../ui/NumHeader.js';
 
 const hours = (x: number): string => `${Math.round(x * 10) / 10}h`;
 
@@ -66,30 +67,14 @@ export function ReplayResults({ reports }: { reports: readonly ReplayReport[] })
         <thead>
           <tr>
             <th scope="col">Policy</th>
-            <th scope="col" className="num">
-              Jobs
-            </th>
-            <th scope="col" className="num">
-              Completed
-            </th>
-            <th scope="col" className="num">
-              JCT mean / p95 (s)
-            </th>
-            <th scope="col" className="num">
-              Queueing p95 (s)
-            </th>
-            <th scope="col" className="num">
-              Makespan (s)
-            </th>
-            <th scope="col" className="num">
-              Mean alloc. (%)
-            </th>
-            <th scope="col" className="num">
-              Preemptions
-            </th>
-            <th scope="col" className="num">
-              Jain fairness
-            </th>
+            <NumHeader>Jobs</NumHeader>
+            <NumHeader>Completed</NumHeader>
+            <NumHeader>JCT mean / p95 (s)</NumHeader>
+            <NumHeader>Queueing p95 (s)</NumHeader>
+            <NumHeader>Makespan (s)</NumHeader>
+            <NumHeader>Mean alloc. (%)</NumHeader>
+            <NumHeader>Preemptions</NumHeader>
+            <NumHeader>Jain fairness</NumHeader>
           </tr>
         </thead>
         <tbody>

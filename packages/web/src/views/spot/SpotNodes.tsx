@@ -6,6 +6,7 @@ import { nodePrice, nodeRisk } from '../../model/nodes.js';
 import type { SpotSample } from '../../model/spot-history.js';
 import { formatMoney, formatPercent, formatTime } from '../../ui/format.js';
 import { LazyChart } from '../../ui/LazyChart.js';
+import { NumHeader } from '../../ui/NumHeader.js';
 
 /** One reading per node over time, where `value` has one. */
 function seriesOf(
@@ -72,12 +73,8 @@ export function SpotNodes({
             <th scope="col">Node</th>
             <th scope="col">Pool</th>
             <th scope="col">Zone</th>
-            <th scope="col" className="num">
-              Price/h
-            </th>
-            <th scope="col" className="num">
-              Reclaim risk (1 h)
-            </th>
+            <NumHeader>Price/h</NumHeader>
+            <NumHeader>Reclaim risk (1 h)</NumHeader>
           </tr>
         </thead>
         <tbody>

@@ -3,6 +3,7 @@ import { routeHref } from '../../app/routes.js';
 import { nodeMarket, nodePrice } from '../../model/nodes.js';
 import { MarketLabel } from '../../ui/Badge.js';
 import { formatMoney } from '../../ui/format.js';
+import { NumHeader } from '../../ui/NumHeader.js';
 
 /** Where each replica runs: node, its market and price, and each GPU index with the fraction taken. */
 export function PlacementTable({
@@ -19,9 +20,7 @@ export function PlacementTable({
           <th scope="col">Replica</th>
           <th scope="col">Node</th>
           <th scope="col">Market</th>
-          <th scope="col" className="num">
-            Price/h
-          </th>
+          <NumHeader>Price/h</NumHeader>
           <th scope="col">GPUs (index: share)</th>
         </tr>
       </thead>
