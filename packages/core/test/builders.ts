@@ -1,5 +1,6 @@
 import {
   ClusterState,
+  type ElasticSpec,
   type NodeInfo,
   type PoolInfo,
   type QueueInfo,
@@ -81,4 +82,19 @@ export function cluster(init: {
   pools?: PoolInfo[];
 }): ClusterState {
   return new ClusterState(init);
+}
+
+/** Elastic capacity: any cloud, region, type and GPU, `auto` market, 0–10 nodes, 10 idle minutes. */
+export function elasticSpec(over: Partial<ElasticSpec> = {}): ElasticSpec {
+  return {
+    clouds: [],
+    regions: [],
+    instanceTypes: [],
+    gpuModels: [],
+    market: 'auto',
+    minNodes: 0,
+    maxNodes: 10,
+    idleTtlMs: 600_000,
+    ...over,
+  };
 }

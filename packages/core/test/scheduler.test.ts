@@ -11,7 +11,7 @@ import {
   type SchedulerConfig,
   type WorkloadInfo,
 } from '../src/index.js';
-import { cluster, node, nodes, queue, workload } from './builders.js';
+import { cluster, elasticSpec, node, nodes, queue, workload } from './builders.js';
 
 interface Scenario {
   nodes: NodeInfo[];
@@ -392,16 +392,7 @@ describe('elastic pools and moves', () => {
   const elastic = (maxNodes: number): PoolInfo => ({
     name: 'a100',
     placement: 'binpack',
-    elastic: {
-      clouds: [],
-      regions: [],
-      instanceTypes: [],
-      gpuModels: [],
-      market: 'auto',
-      minNodes: 0,
-      maxNodes,
-      idleTtlMs: 600_000,
-    },
+    elastic: elasticSpec({ maxNodes }),
   });
   const crowded = {
     nodes: nodes('n', 1),

@@ -10,7 +10,7 @@ import {
   type NodeInfo,
   type WorkloadInfo,
 } from '../../src/index.js';
-import { workload } from '../builders.js';
+import { elasticSpec, workload } from '../builders.js';
 
 const offering = (
   instanceType: string,
@@ -42,18 +42,11 @@ const market = (o: CatalogOffering, zones: Record<string, number | undefined>): 
     ]),
   ),
 });
-const spec = (over: Partial<ElasticSpec> = {}): ElasticSpec => ({
-  clouds: [],
-  regions: [],
-  instanceTypes: [],
-  gpuModels: [],
-  market: 'auto',
-  minNodes: 0,
-  maxNodes: 10,
-  idleTtlMs: 600_000,
-  ...over,
+const pool = (over: Partial<ElasticSpec> = {}) => ({
+  name: 'cloud',
+  spec: elasticSpec(over),
+  nodes: 0,
 });
-const pool = (over: Partial<ElasticSpec> = {}) => ({ name: 'cloud', spec: spec(over), nodes: 0 });
 const run = (w: WorkloadInfo, extra: Partial<WorkloadInfo> = {}): WorkloadInfo => ({
   ...w,
   expectedDurationMs: 3_600_000,
@@ -223,7 +216,9 @@ describe('provisioner', () => {
   });
 
   it('removes nodes idle past their time-to-live, keeping the minimum', () => {
-    const pools = [{ name: 'cloud', spec: spec({ minNodes: 1, idleTtlMs: 60_000 }), nodes: 3 }];
+    const pools = [
+      { name: 'cloud', spec: elasticSpec({ minNodes: 1, idleTtlMs: 60_000 }), nodes: 3 },
+    ];
     const nodes = [
       { name: 'a', pool: 'cloud', idleSince: 0 },
       { name: 'b', pool: 'cloud', idleSince: 10_000 },
@@ -233,7 +228,7 @@ describe('provisioner', () => {
     expect(
       planScaleDown(
         nodes,
-        [{ ...pools[0]!, spec: spec({ minNodes: 2, idleTtlMs: 60_000 }) }],
+        [{ ...pools[0]!, spec: elasticSpec({ minNodes: 2, idleTtlMs: 60_000 }) }],
         100_000,
       ).map((n) => n.name),
     ).toEqual(['a']);
@@ -351,12 +346,12 @@ describe('mover', () => {
         hazard: () => safe,
         now: 0,
       });
-    expect(plan(spec())[0]?.target.cloud).toBe('azure');
-    expect(plan(spec({ clouds: ['aws'] }))[0]?.target).toMatchObject({
+    expect(plan(elasticSpec())[0]?.target.cloud).toBe('azure');
+    expect(plan(elasticSpec({ clouds: ['aws'] }))[0]?.target).toMatchObject({
       cloud: 'aws',
       zone: 'us-east-1b',
     });
-    expect(plan(spec({ clouds: ['aws'], market: 'on-demand' }))[0]?.target).toMatchObject({
+    expect(plan(elasticSpec({ clouds: ['aws'], market: 'on-demand' }))[0]?.target).toMatchObject({
       cloud: 'aws',
       market: 'on-demand',
     });
