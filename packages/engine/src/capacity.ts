@@ -1,5 +1,6 @@
 import {
   HazardBook,
+  launchPlace,
   planLaunches,
   planScaleDown,
   quotaBlock,
@@ -16,6 +17,7 @@ import {
 import type { CloudEvent, CloudPort } from './cloud.js';
 import type { Engine } from './engine.js';
 import { Colonies } from './colonies.js';
+import { LaunchBackoff } from './launch-backoff.js';
 import { Moves } from './moves.js';
 
 /** A launch on its way. */
@@ -70,6 +72,8 @@ export class CapacityManager {
   /** The colonies pools belong to (labels of new nodes, ephemeral teardown). */
   readonly colonies = new Colonies();
   private readonly lastAvailable = new Map<string, boolean>();
+  /** Spot places paused after a failed launch. */
+  private readonly backoff = new LaunchBackoff();
   /** The last "cannot launch" reason told per workload, so it is told once. */
   private readonly lastUnserved = new Map<string, string>();
   private readonly unsubscribe: () => void;
@@ -93,12 +97,15 @@ export class CapacityManager {
 
   /**
    * The latest market, with every place's hazard observed. A place where a node of ours
-   * has a reclaim notice is shown without spot: its capacity is being withdrawn, so
-   * nothing should launch or move there (the cloud's quote may still say otherwise).
+   * has a reclaim notice, or where a spot launch failed in the last few minutes, is shown
+   * without spot: its capacity is being withdrawn or is not there, so nothing should
+   * launch or move there (the cloud's quote may still say otherwise).
    */
   observeMarket(): readonly MarketOffering[] {
-    const market = withdrawn(this.options.cloud.market(), this.noticedPlaces());
     const now = this.options.now();
+    const gone = this.noticedPlaces();
+    for (const place of this.backoff.paused(now)) gone.add(place);
+    const market = withdrawn(this.options.cloud.market(), gone);
     for (const { offering, spot } of market)
       for (const [zone, q] of spot) {
         const place = spotPlace(offering, zone);
@@ -121,6 +128,18 @@ export class CapacityManager {
     this.terminating.add(name);
     this.options.cloud.terminate(node.cloud.instanceId);
     this.emit({ kind: 'scaled-down', node: name, reason });
+  }
+
+  /**
+   * A spot launch in `place` failed: the place is paused, and its hazard sees spot end
+   * there now (a failed launch is the market saying no, as a reclaim is).
+   */
+  private spotLaunchFailed(place: string): void {
+    const now = this.options.now();
+    this.backoff.failed(place, now);
+    if (this.lastAvailable.get(place) === false) return;
+    this.lastAvailable.set(place, false);
+    this.hazards.of(place).observeAvailability(now, false);
   }
 
   /** Spot places of nodes with a reclaim notice. O(notices). */
@@ -351,6 +370,7 @@ export class CapacityManager {
       case 'launch-failed': {
         const flight = this.inFlight.get(e.instanceId);
         this.inFlight.delete(e.instanceId);
+        if (flight?.plan.market === 'spot') this.spotLaunchFailed(launchPlace(flight.plan));
         this.moves.targetFailed(e.instanceId);
         for (const w of flight?.plan.forWorkloads ?? [])
           this.emit({ kind: 'launch-failed', workload: w, reason: e.reason });

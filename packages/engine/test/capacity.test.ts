@@ -4,6 +4,7 @@ import {
   defaultSchedulerConfig,
   offeringId,
   SeededRng,
+  spotPlace,
   type CatalogOffering,
   type MarketOffering,
   type NodeInfo,
@@ -320,6 +321,32 @@ describe('capacity manager', () => {
     // Once only.
     cycle();
     expect(cloud.terminated).toEqual(['i-0']);
+  });
+
+  it('pauses a spot place whose launch failed for three minutes, though the market still quotes it, and counts the failure in its hazard', () => {
+    const { engine, cloud, cycle, clock, capacity } = setup([
+      market(a2, { 'us-east-1a': 2, 'us-east-1b': 2.2 }),
+    ]);
+    const hazardA = capacity.hazards.of(spotPlace(a2, 'us-east-1a'));
+    engine.submit(workload('w', 2));
+    cycle();
+    expect(cloud.launches[0]).toMatchObject({ zone: 'us-east-1a', market: 'spot' });
+    cloud.emit({ type: 'launch-failed', instanceId: 'i-0', reason: 'no spot capacity' });
+    expect(hazardA.evidence().reclaims).toBe(1);
+    clock.advanceTo(10_000);
+    cycle();
+    expect(cloud.launches[1]).toMatchObject({ zone: 'us-east-1b', market: 'spot' });
+    cloud.emit({ type: 'launch-failed', instanceId: 'i-1', reason: 'no spot capacity' });
+    clock.advanceTo(179_999);
+    cycle();
+    // Both places paused: on-demand rather than asking again where spot just failed.
+    expect(cloud.launches[2]).toMatchObject({ market: 'on-demand' });
+    cloud.emit({ type: 'launch-failed', instanceId: 'i-2', reason: 'no capacity' });
+    clock.advanceTo(180_000);
+    cycle();
+    // The first pause is over: the cheapest place is tried again.
+    expect(cloud.launches[3]).toMatchObject({ zone: 'us-east-1a', market: 'spot' });
+    expect(hazardA.evidence().reclaims).toBe(1);
   });
 
   it('tells why work cannot get capacity, once', () => {

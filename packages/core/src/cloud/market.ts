@@ -1,4 +1,5 @@
 import type { CatalogOffering } from './catalog.js';
+import { offeringId } from './offering.js';
 
 /** Spot capacity of one offering in one zone, as the market shows it now. */
 export interface SpotQuote {
@@ -20,7 +21,15 @@ export function spotPlace(
   o: { readonly cloud: string; readonly region: string; readonly instanceType: string },
   zone: string,
 ): string {
-  return `${o.cloud}/${o.region}/${o.instanceType}@${zone}`;
+  return launchPlace({ offeringId: offeringId(o), zone });
+}
+
+/** The spot place a launch targets: its offering (by id) in its zone. */
+export function launchPlace(launch: {
+  readonly offeringId: string;
+  readonly zone: string;
+}): string {
+  return `${launch.offeringId}@${launch.zone}`;
 }
 
 /**

@@ -32,6 +32,10 @@ export interface Offering {
 }
 
 /** A stable identifier of an offering: `cloud/region/instanceType`. */
-export function offeringId(o: Pick<Offering, 'cloud' | 'region' | 'instanceType'>): string {
+export function offeringId(o: {
+  readonly cloud: string;
+  readonly region: string;
+  readonly instanceType: string;
+}): string {
   return `${o.cloud}/${o.region}/${o.instanceType}`;
 }
