@@ -5,3 +5,4 @@ export * from './catalog.js';
 export * from './catalog-summary.js';
 export * from './offer-query.js';
 export * from './market.js';
+export * from './offering-view.js';

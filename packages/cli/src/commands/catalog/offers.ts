@@ -6,6 +6,7 @@ import {
   formatDollars,
   formatMemory,
   MICROS_PER_DOLLAR,
+  offeringView,
   resolveGpuModel,
   type Catalog,
   type Offer,
@@ -191,31 +192,17 @@ function sourcesLine(catalog: Catalog, offers: readonly Offer[]): string {
 
 const dollars = (micros: number): number => micros / MICROS_PER_DOLLAR;
 
-/** One offer as JSON: dollars per hour, GiB, vCPUs, and the source with its as-of date. */
+/** One offer as JSON: the offering's view, the market and prices, and the source's as-of date. */
 function toJson(
   { offering: o, market, pricePerHourMicros, pricePerGpuHourMicros }: Offer,
   catalog: Catalog,
 ): unknown {
   const source = catalog.sources.find((s) => s.name === o.source);
   return {
-    cloud: o.cloud,
-    region: o.region,
-    zones: o.zones,
-    instanceType: o.instanceType,
-    gpuModel: o.gpuModel,
-    gpuCount: o.gpuCount,
-    gpuMemoryGiB: o.gpuMemoryMiB / 1024,
-    vcpus: o.cpuMilli / 1000,
-    memoryGiB: o.memoryMiB / 1024,
+    ...offeringView(o),
     market,
     pricePerHour: dollars(pricePerHourMicros),
     pricePerGpuHour: dollars(pricePerGpuHourMicros),
-    onDemandPerHour: dollars(o.onDemandPerHourMicros),
-    ...(o.spotPerHourMicros !== undefined ? { spotPerHour: dollars(o.spotPerHourMicros) } : {}),
-    ...(o.spotInterruptionBand !== undefined
-      ? { spotInterruptionBand: o.spotInterruptionBand }
-      : {}),
-    source: o.source,
     ...(source?.asOf !== undefined ? { asOf: source.asOf } : {}),
   };
 }
