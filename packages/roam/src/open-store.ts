@@ -1,4 +1,4 @@
-import { MemoryStore, PostgresStore, SqliteStore } from '@roam/adapters';
+import { MemoryStore, PostgresStore, SqliteStore, sqliteDriverName } from '@roam/adapters';
 import type { Store } from '@roam/engine';
 
 /**
@@ -10,7 +10,10 @@ export async function openStore(
   dataDir: string,
 ): Promise<{ store: Store; description: string }> {
   if (spec === 'sqlite')
-    return { store: await SqliteStore.open(dataDir), description: `SQLite in ${dataDir}` };
+    return {
+      store: await SqliteStore.open(dataDir),
+      description: `SQLite (${sqliteDriverName()}) in ${dataDir}`,
+    };
   if (/^postgres(ql)?:\/\//.test(spec))
     return { store: await PostgresStore.open(spec), description: `PostgreSQL at ${redact(spec)}` };
   if (spec === 'memory') return { store: new MemoryStore(), description: 'memory (not durable)' };

@@ -1,5 +1,5 @@
-import type { Database } from 'better-sqlite3';
 import { pendingMigrations } from './migrations.js';
+import { immediateTransaction, type SqliteDatabase } from './sqlite-driver.js';
 
 /**
  * The schema, one migration per version. `counters` holds the global resourceVersion
@@ -44,8 +44,8 @@ const migrations: readonly string[] = [
 ];
 
 /** Creates the schema, or brings it up to date, in one transaction. */
-export function migrateSqlite(db: Database, file: string): void {
-  db.transaction(() => {
+export function migrateSqlite(db: SqliteDatabase, file: string): void {
+  immediateTransaction(db, () => {
     db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)');
     const row = db.prepare('SELECT version FROM schema_version').get() as
       { version: number } | undefined;
@@ -53,5 +53,5 @@ export function migrateSqlite(db: Database, file: string): void {
     pendingMigrations(current, migrations, file).forEach((sql) => db.exec(sql));
     db.prepare('DELETE FROM schema_version').run();
     db.prepare('INSERT INTO schema_version (version) VALUES (?)').run(migrations.length);
-  }).immediate();
+  });
 }

@@ -1,4 +1,4 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { SqliteDatabase, SqliteValue } from './sqlite-driver.js';
 import type { ChangeRow, EventRow, ObjectRow, TokenRow } from './rows.js';
 
 /** The counters row: the highest resourceVersion and event seq. */
@@ -11,11 +11,28 @@ const objectColumns = 'kind, key, resource_version AS resourceVersion, doc AS js
 const changeColumns = 'resource_version AS resourceVersion, type, kind, key, doc AS json';
 const tokenColumns = 'hash, name, role, queues, created_at AS createdAt';
 
+/**
+ * A prepared statement with its parameters and row shape: what the SQL promises, which
+ * SQLite cannot check (it is the same trust better-sqlite3's generics ask for).
+ */
+export interface Statement<Params extends SqliteValue[], Row = never> {
+  run(...params: Params): unknown;
+  get(...params: Params): Row | undefined;
+  all(...params: Params): Row[];
+}
+
+function prepare<Params extends SqliteValue[], Row = never>(
+  db: SqliteDatabase,
+  sql: string,
+): Statement<Params, Row> {
+  return db.prepare(sql) as Statement<Params, Row>;
+}
+
 /** Every statement a SqliteStore runs. */
 export interface SqliteStatements {
   readonly object: Statement<[string, string], ObjectRow>;
   readonly objects: Statement<[string], ObjectRow>;
-  readonly objectVersion: Statement<[string, string], number>;
+  readonly objectVersion: Statement<[string, string], { readonly resourceVersion: number }>;
   readonly changes: Statement<[number, number], ChangeRow>;
   readonly counters: Statement<[], SqliteCounters>;
   readonly events: Statement<[number, number], EventRow>;
@@ -31,48 +48,57 @@ export interface SqliteStatements {
 }
 
 /** Prepares every statement a SqliteStore runs, once, on its database. */
-export function prepareSqliteStatements(db: Database): SqliteStatements {
+export function prepareSqliteStatements(db: SqliteDatabase): SqliteStatements {
   return {
-    object: db.prepare<[string, string], ObjectRow>(
+    object: prepare<[string, string], ObjectRow>(
+      db,
       `SELECT ${objectColumns} FROM objects WHERE kind = ? AND key = ?`,
     ),
-    objects: db.prepare<[string], ObjectRow>(
+    objects: prepare<[string], ObjectRow>(
+      db,
       `SELECT ${objectColumns} FROM objects WHERE kind = ? ORDER BY key`,
     ),
-    objectVersion: db
-      .prepare<[string, string], number>(
-        'SELECT resource_version FROM objects WHERE kind = ? AND key = ?',
-      )
-      .pluck(),
-    changes: db.prepare<[number, number], ChangeRow>(
+    objectVersion: prepare<[string, string], { readonly resourceVersion: number }>(
+      db,
+      'SELECT resource_version AS resourceVersion FROM objects WHERE kind = ? AND key = ?',
+    ),
+    changes: prepare<[number, number], ChangeRow>(
+      db,
       `SELECT ${changeColumns} FROM changes WHERE resource_version > ?
        ORDER BY resource_version LIMIT ?`,
     ),
-    counters: db.prepare<[], SqliteCounters>(
+    counters: prepare<[], SqliteCounters>(
+      db,
       'SELECT version, event_seq AS eventSeq FROM counters WHERE id = 1',
     ),
-    events: db.prepare<[number, number], EventRow>(
+    events: prepare<[number, number], EventRow>(
+      db,
       'SELECT seq, at, data AS json FROM events WHERE seq > ? ORDER BY seq LIMIT ?',
     ),
-    token: db.prepare<[string], TokenRow>(`SELECT ${tokenColumns} FROM tokens WHERE hash = ?`),
-    tokens: db.prepare<[], TokenRow>(`SELECT ${tokenColumns} FROM tokens ORDER BY name, hash`),
-    putObject: db.prepare<[string, string, number, string]>(
+    token: prepare<[string], TokenRow>(db, `SELECT ${tokenColumns} FROM tokens WHERE hash = ?`),
+    tokens: prepare<[], TokenRow>(db, `SELECT ${tokenColumns} FROM tokens ORDER BY name, hash`),
+    putObject: prepare<[string, string, number, string]>(
+      db,
       `INSERT INTO objects (kind, key, resource_version, doc) VALUES (?, ?, ?, ?)
        ON CONFLICT (kind, key) DO UPDATE
        SET resource_version = excluded.resource_version, doc = excluded.doc`,
     ),
-    deleteObject: db.prepare<[string, string]>('DELETE FROM objects WHERE kind = ? AND key = ?'),
-    logChange: db.prepare<[number, string, string, string, string | null]>(
+    deleteObject: prepare<[string, string]>(db, 'DELETE FROM objects WHERE kind = ? AND key = ?'),
+    logChange: prepare<[number, string, string, string, string | null]>(
+      db,
       'INSERT INTO changes (resource_version, type, kind, key, doc) VALUES (?, ?, ?, ?, ?)',
     ),
-    appendEvent: db.prepare<[number, number, string]>(
+    appendEvent: prepare<[number, number, string]>(
+      db,
       'INSERT INTO events (seq, at, data) VALUES (?, ?, ?)',
     ),
-    putToken: db.prepare<[string, string, string, string, number]>(
+    putToken: prepare<[string, string, string, string, number]>(
+      db,
       'INSERT OR REPLACE INTO tokens (hash, name, role, queues, created_at) VALUES (?, ?, ?, ?, ?)',
     ),
-    deleteToken: db.prepare<[string]>('DELETE FROM tokens WHERE hash = ?'),
-    setCounters: db.prepare<[number, number]>(
+    deleteToken: prepare<[string]>(db, 'DELETE FROM tokens WHERE hash = ?'),
+    setCounters: prepare<[number, number]>(
+      db,
       'UPDATE counters SET version = ?, event_seq = ? WHERE id = 1',
     ),
   };

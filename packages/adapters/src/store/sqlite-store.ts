@@ -1,10 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import type { StoreChange, StoredEvent, StoredObject, TokenRecord } from '@roam/engine';
 import { GroupCommit } from './group-commit.js';
 import { planGroup, type GroupPlan } from './plan.js';
 import { toStoreChange, toStoredEvent, toStoredObject, toTokenRecord } from './rows.js';
+import { immediateTransaction, openSqlite, type SqliteDatabase } from './sqlite-driver.js';
 import { migrateSqlite } from './sqlite-schema.js';
 import {
   prepareSqliteStatements,
@@ -24,7 +24,8 @@ export const sqliteFileName = 'roam.db';
  * write. Meant for one process; SQLite's locks keep a second one consistent, but slow.
  */
 export class SqliteStore extends StoreBase {
-  readonly #db: Database.Database;
+  readonly #db: SqliteDatabase;
+  readonly #file: string;
   readonly #sql: SqliteStatements;
   readonly #commits: GroupCommit;
 
@@ -35,24 +36,25 @@ export class SqliteStore extends StoreBase {
   static async open(dir: string): Promise<SqliteStore> {
     await mkdir(dir, { recursive: true });
     const file = join(dir, sqliteFileName);
-    const db = new Database(file, { timeout: 10_000 });
+    const db = openSqlite(file);
     try {
-      db.pragma('journal_mode = WAL');
-      db.pragma('synchronous = FULL');
+      db.exec('PRAGMA busy_timeout = 10000');
+      db.exec('PRAGMA journal_mode = WAL');
+      db.exec('PRAGMA synchronous = FULL');
       migrateSqlite(db, file);
     } catch (error) {
       db.close();
       throw error;
     }
-    return new SqliteStore(db);
+    return new SqliteStore(db, file);
   }
 
-  private constructor(db: Database.Database) {
+  private constructor(db: SqliteDatabase, file: string) {
     super();
     this.#db = db;
+    this.#file = file;
     this.#sql = prepareSqliteStatements(db);
-    const transaction = db.transaction((units: readonly Unit[]) => this.#commit(units));
-    this.#commits = new GroupCommit((units) => transaction.immediate(units));
+    this.#commits = new GroupCommit((units) => immediateTransaction(db, () => this.#commit(units)));
   }
 
   async get(kind: string, key: string): Promise<StoredObject | undefined> {
@@ -106,7 +108,7 @@ export class SqliteStore extends StoreBase {
   #counters(): SqliteCounters {
     const counters = this.#sql.counters.get();
     if (counters === undefined) {
-      throw new Error(`${this.#db.name}: the counters row is missing`);
+      throw new Error(`${this.#file}: the counters row is missing`);
     }
     return counters;
   }
@@ -116,7 +118,7 @@ export class SqliteStore extends StoreBase {
     const sql = this.#sql;
     const plan = planGroup(units, {
       ...this.#counters(),
-      objectVersion: (kind, key) => sql.objectVersion.get(kind, key),
+      objectVersion: (kind, key) => sql.objectVersion.get(kind, key)?.resourceVersion,
       hasToken: (hash) => sql.token.get(hash) !== undefined,
     });
     plan.puts.forEach((row) => sql.putObject.run(row.kind, row.key, row.resourceVersion, row.json));

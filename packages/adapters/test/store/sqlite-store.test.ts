@@ -1,9 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { SqliteStore, sqliteFileName } from '../../src/store/index.js';
+import { openSqlite, sqliteDriverName } from '../../src/store/sqlite-driver.js';
 import { storeContract } from './contract.js';
 
 /** A fresh temporary directory for one test's database. */
@@ -28,9 +28,9 @@ describe('SqliteStore', () => {
     const dir = await tempDir();
     const store = await SqliteStore.open(join(dir, 'nested', 'data'));
     await store.put('Workload', 'w', {});
-    const db = new Database(join(dir, 'nested', 'data', sqliteFileName), { readonly: true });
+    const db = openSqlite(join(dir, 'nested', 'data', sqliteFileName), { readOnly: true });
     try {
-      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.prepare('PRAGMA journal_mode').get()).toEqual({ journal_mode: 'wal' });
       expect(db.prepare('SELECT version FROM schema_version').all()).toEqual([{ version: 1 }]);
     } finally {
       db.close();
@@ -39,10 +39,16 @@ describe('SqliteStore', () => {
     }
   });
 
+  it("uses Node's built-in SQLite where Node.js has it, else better-sqlite3", () => {
+    const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+    const builtin = major > 22 || (major === 22 && minor >= 13);
+    expect(sqliteDriverName()).toBe(builtin ? 'node:sqlite' : 'better-sqlite3');
+  });
+
   it('refuses a database written by a newer schema', async () => {
     const dir = await tempDir();
     await (await SqliteStore.open(dir)).close();
-    const db = new Database(join(dir, sqliteFileName));
+    const db = openSqlite(join(dir, sqliteFileName));
     db.prepare('UPDATE schema_version SET version = 99').run();
     db.close();
     await expect(SqliteStore.open(dir)).rejects.toThrow(/schema version 99/);
