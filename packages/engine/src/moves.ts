@@ -73,13 +73,12 @@ export class Moves {
     const moving = new Set([...this.launching.values()].map((d) => d.workload));
     const running: RunningOnCloud[] = [];
     for (const b of state.bookingsAll()) {
-      const first = b.placements[0]?.node ?? '';
-      const slot = state.node(first);
+      const { node, reclaimAt } = this.goingFirst(b.placements.map((p) => p.node));
+      const slot = state.node(node);
       if (b.evicting || !slot?.info.cloud) continue;
-      const reclaimAt = this.host.reclaimAt(first);
       // A workload whose move is under way is only moved again if its node is going.
       if (moving.has(b.workload.key) && reclaimAt === undefined) continue;
-      const alone = slot.residents.size === 1 && b.placements.every((p) => p.node === first);
+      const alone = slot.residents.size === 1 && b.placements.every((p) => p.node === node);
       const pool = state.pool(slot.info.pool)?.elastic;
       running.push({
         booking: b,
@@ -104,6 +103,21 @@ export class Moves {
       if (d.kind === 'reactive') this.evict(d);
       this.launchTarget(d, market);
     }
+  }
+
+  /**
+   * The node a booking is seen from: of its nodes (a multi-node gang has several), the one
+   * reclaimed soonest, so that a notice on any of them checkpoints the whole gang and
+   * replaces that node; else the first. O(nodes of the booking).
+   */
+  private goingFirst(nodes: readonly string[]): { node: string; reclaimAt?: number } {
+    let going: { node: string; reclaimAt: number } | undefined;
+    for (const node of nodes) {
+      const at = this.host.reclaimAt(node);
+      if (at !== undefined && (going === undefined || at < going.reclaimAt))
+        going = { node, reclaimAt: at };
+    }
+    return going ?? { node: nodes[0] ?? '' };
   }
 
   /**

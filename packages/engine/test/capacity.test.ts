@@ -224,6 +224,42 @@ describe('capacity manager', () => {
     expect(capacity.counters).toMatchObject({ reclaims: 1, migrations: 1 });
   });
 
+  it('checkpoints a multi-node gang when any of its nodes gets a reclaim notice, and replaces only that node', () => {
+    const { engine, cloud, cycle, runtime, state, capacity } = setup([
+      market(a2, { 'us-east-1a': 2, 'us-east-1b': 2.1 }),
+    ]);
+    const gangNodes = () =>
+      state
+        .booking('g')
+        ?.placements.map((p) => p.node)
+        .sort();
+    engine.submit(workload('g', 2, { replicas: 2 }));
+    cycle();
+    expect(cloud.launches).toHaveLength(2);
+    cloud.ready(0, 'node-0');
+    cloud.ready(1, 'node-1');
+    cycle();
+    expect(gangNodes()).toEqual(['node-0', 'node-1']);
+    // The notice is for the gang's second node.
+    cloud.emit({ type: 'interruption-notice', instanceId: 'i-1', node: 'node-1', at: 120_000 });
+    cycle();
+    expect(runtime.stops).toEqual([
+      { key: 'g', request: expect.objectContaining({ checkpoint: true }) },
+    ]);
+    expect(state.node('node-1')?.info.schedulable).toBe(false);
+    expect(state.node('node-0')?.info.schedulable).toBe(true);
+    // One replacement, for the going node's share, where spot is not going.
+    expect(cloud.launches).toHaveLength(3);
+    expect(cloud.launches[2]).toMatchObject({ zone: 'us-east-1b' });
+    engine.stopped('g');
+    cloud.emit({ type: 'terminated', instanceId: 'i-1', node: 'node-1', reason: 'reclaimed: x' });
+    cloud.ready(2, 'node-2');
+    cycle();
+    expect(gangNodes()).toEqual(['node-0', 'node-2']);
+    expect(cloud.launches).toHaveLength(3);
+    expect(capacity.counters).toMatchObject({ reclaims: 1, migrations: 1 });
+  });
+
   it('moves to a cheaper place make-before-break: target first, then evict, place there, and drop the old node', () => {
     const { engine, cloud, cycle, runtime, state, clock, events } = setup([
       market(a2, { 'us-east-1a': 5 }),

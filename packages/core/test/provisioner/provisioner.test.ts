@@ -292,6 +292,22 @@ describe('mover', () => {
       now: 0,
     });
     expect(d[0]).toMatchObject({ kind: 'deadline', target: { market: 'on-demand' } });
+    // A gang over two nodes is not: one on-demand target would hold only half of it.
+    const gang = {
+      ...booking({ ...late, replicas: 2 }),
+      placements: [
+        { node: 'spot-1', gpus: [{ index: 0, milli: 1000 }] },
+        { node: 'spot-2', gpus: [{ index: 0, milli: 1000 }] },
+      ],
+    };
+    expect(
+      planMoves({
+        running: [{ booking: gang, node: node(), alone: false }],
+        market: [market(small, { 'us-east-1a': 1.5 })],
+        hazard: () => safe,
+        now: 0,
+      }),
+    ).toEqual([]);
   });
 
   it('moves proactively away from a risky place, and stays put where it is safe', () => {
