@@ -100,21 +100,21 @@ describe('roam sim fill', () => {
 });
 
 describe('roam sim replay', () => {
-  it('replays a trace on a YAML cluster and reports completion times, fairness and charts', async () => {
-    const out = join(dir, 'replay');
-    const r = await roam([
+  /** `roam sim replay` of the fixture trace on the fixture cluster, with `more` options. */
+  const replayFixture = (...more: string[]) =>
+    roam([
       'sim',
       'replay',
       '--trace',
       `${fixtures}trace.jsonl`,
       '--cluster',
       `${fixtures}cluster.yaml`,
-      '--policy',
-      'binpack',
-      '--out',
-      out,
-      '--json',
+      ...more,
     ]);
+
+  it('replays a trace on a YAML cluster and reports completion times, fairness and charts', async () => {
+    const out = join(dir, 'replay');
+    const r = await replayFixture('--policy', 'binpack', '--out', out, '--json');
     expect(r.code).toBe(0);
     const report = JSON.parse(r.out) as Record<string, unknown>;
     expect(report).toMatchObject({ policy: 'binpack', jobs: 9, completed: 9 });
@@ -131,17 +131,29 @@ describe('roam sim replay', () => {
     expect(readdirSync(out).sort()).toEqual(['queues.svg', 'report.json', 'utilization.svg']);
   });
 
+  it('compares a cloud fleet that may buy spot with the same replay on on-demand only', async () => {
+    const args = (market: string) => ['--cloud-only', '--market', market, '--json'];
+    type Fleet = { costUsd: number; onDemandRun?: { costUsd: number; savingsPct: number } };
+    const fleetOf = async (market: string) => {
+      const r = await replayFixture(...args(market));
+      expect(r.code).toBe(0);
+      return (JSON.parse(r.out) as { fleet: Fleet }).fleet;
+    };
+    const onDemand = await fleetOf('on-demand');
+    expect(onDemand.onDemandRun).toBeUndefined();
+    const spot = await fleetOf('spot');
+    expect(spot.onDemandRun?.costUsd).toBe(onDemand.costUsd);
+    expect(spot.onDemandRun?.savingsPct).toBeCloseTo(
+      100 * (1 - spot.costUsd / onDemand.costUsd),
+      1,
+    );
+    expect(spot.costUsd).toBeLessThan(onDemand.costUsd);
+    const table = await replayFixture(...args('spot').filter((a) => a !== '--json'));
+    expect(table.out).toMatch(/POLICY\s+COST\s+ON-DEMAND RUN\s+SAVED/);
+  });
+
   it('prints a summary table with the queues', async () => {
-    const r = await roam([
-      'sim',
-      'replay',
-      '--trace',
-      `${fixtures}trace.jsonl`,
-      '--cluster',
-      `${fixtures}cluster.yaml`,
-      '--policy',
-      'roam,spread',
-    ]);
+    const r = await replayFixture('--policy', 'roam,spread');
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/POLICY\s+DONE\s+JCT MEAN \(h\)/);
     expect(r.out).toMatch(/QUEUE\s+DESERVED/);

@@ -18,9 +18,20 @@ export interface ReplayCloud {
 /** What the fleet cost and did. */
 export interface FleetReport {
   readonly costUsd: number;
-  /** The same instances for the same time, all on-demand. */
+  /**
+   * The same instances for the same time, all on-demand. This overstates what spot saves
+   * (spot picks the deepest discounts, often on dear list prices): `onDemandRun` is the
+   * fair comparison.
+   */
   readonly onDemandCostUsd: number;
+  /** 1 − costUsd / onDemandCostUsd, in %. */
   readonly savingsPct: number;
+  /**
+   * The same replay run again on on-demand capacity only (same trace, policy and seed):
+   * its bill, and what this fleet saves against it, in %. Absent when not run (e.g. when
+   * this fleet is on-demand already).
+   */
+  readonly onDemandRun?: { readonly costUsd: number; readonly savingsPct: number };
   readonly launches: number;
   readonly reclaims: number;
   readonly migrations: number;
@@ -117,4 +128,20 @@ export class Fleet {
       },
     };
   }
+}
+
+/**
+ * `report` with its fleet compared with `baseline`, the same replay on on-demand capacity
+ * only (see {@link FleetReport.onDemandRun}). Reports without a fleet are returned as
+ * they are.
+ */
+export function withOnDemandRun<R extends { readonly fleet?: FleetReport }>(
+  report: R,
+  baseline: { readonly fleet?: FleetReport },
+): R {
+  const fleet = report.fleet;
+  const costUsd = baseline.fleet?.costUsd;
+  if (fleet === undefined || costUsd === undefined) return report;
+  const savingsPct = costUsd > 0 ? Math.round((1 - fleet.costUsd / costUsd) * 10_000) / 100 : 0;
+  return { ...report, fleet: { ...fleet, onDemandRun: { costUsd, savingsPct } } };
 }

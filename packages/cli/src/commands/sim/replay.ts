@@ -8,6 +8,7 @@ import {
   firstJobs,
   withCheckpoints,
   withElasticPool,
+  withOnDemandRun,
   type ReplayReport,
 } from '@roam/sim';
 import { parseArgs } from 'node:util';
@@ -44,7 +45,9 @@ and deserved shares, and Jain's fairness index.
                       opportunistic ones)
   --max-nodes N       the elastic pool's maximum size (default 1000)
   --market M          what the elastic pool may buy: auto (default: spot or on-demand,
-                      whichever is expected to cost less), spot, or on-demand
+                      whichever is expected to cost less), spot, or on-demand. Unless
+                      on-demand, each policy is also replayed on on-demand only, and the
+                      report shows what the fleet saves against that run
   --checkpoint-minutes M   jobs that do not say otherwise checkpoint every M minutes`;
 
 /** `roam sim replay`. */
@@ -98,14 +101,12 @@ export async function replayCommand(args: string[], io: Io): Promise<number> {
   if (market !== 'auto' && market !== 'spot' && market !== 'on-demand')
     throw new UsageError(`--market must be auto, spot or on-demand, got ${market}`);
   const loaded = await loadCluster(clusterFile);
-  const cluster = withCloud
-    ? withElasticPool(
-        loaded,
-        values['cloud-only'],
-        positiveNumber('max-nodes', values['max-nodes'], 1000),
-        market,
-      )
-    : loaded;
+  const maxNodes = positiveNumber('max-nodes', values['max-nodes'], 1000);
+  const clusterFor = (m: typeof market) =>
+    withElasticPool(loaded, values['cloud-only'], maxNodes, m);
+  const cluster = withCloud ? clusterFor(market) : loaded;
+  // A fleet that may buy spot is compared with the same replay on on-demand only.
+  const baselineCluster = withCloud && market !== 'on-demand' ? clusterFor('on-demand') : undefined;
   const loadedTrace = await loadTrace(traceFile, cluster);
   const jobs = values.jobs === undefined ? undefined : positiveNumber('jobs', values.jobs, 0);
   if (jobs !== undefined && !Number.isInteger(jobs))
@@ -122,39 +123,46 @@ export async function replayCommand(args: string[], io: Io): Promise<number> {
           scaled,
           positiveNumber('checkpoint-minutes', checkpointMinutes, 30) * 60_000,
         );
-  const cloud = withCloud
-    ? {
-        catalog: builtinCatalog(),
-        market: new StochasticMarket({ seed }),
-        ...(values.conservative ? { conservative: true } : {}),
-      }
-    : undefined;
-  const reports: ReplayReport[] = [];
-  for (const name of policies) {
-    const bar = new ProgressBar(`replay ${name}`);
+  // A fresh market per run: runs share no state.
+  const cloudFor = () =>
+    withCloud
+      ? {
+          catalog: builtinCatalog(),
+          market: new StochasticMarket({ seed }),
+          ...(values.conservative ? { conservative: true } : {}),
+        }
+      : undefined;
+  const run = (name: string, on: typeof cluster, label: string): ReplayReport => {
+    const bar = new ProgressBar(label);
     const config = defaultSchedulerConfig({
       policyOverride: placementPolicy(name as Parameters<typeof placementPolicy>[0]),
       preemption: !values['no-preemption'],
       reclaim: !values['no-preemption'],
     });
-    reports.push(
-      replay(
-        {
-          trace,
-          cluster,
-          config,
-          policyName: name,
-          seed,
-          checkpointMs,
-          cycleIntervalMs: cycleSeconds * 1000,
-          ...(cloud ? { cloud } : {}),
-          onProgress: (f) => bar.update(f),
-        },
-        () => performance.now(),
-      ),
+    const cloud = cloudFor();
+    const report = replay(
+      {
+        trace,
+        cluster: on,
+        config,
+        policyName: name,
+        seed,
+        checkpointMs,
+        cycleIntervalMs: cycleSeconds * 1000,
+        ...(cloud ? { cloud } : {}),
+        onProgress: (f) => bar.update(f),
+      },
+      () => performance.now(),
     );
     bar.done();
-  }
+    return report;
+  };
+  const reports: ReplayReport[] = policies.map((name) => {
+    const report = run(name, cluster, `replay ${name}`);
+    return baselineCluster === undefined
+      ? report
+      : withOnDemandRun(report, run(name, baselineCluster, `replay ${name} on on-demand only`));
+  });
   if (values.out !== undefined)
     await writeReplayOutputs(values.out, reports, {
       png: values.png,
@@ -224,7 +232,7 @@ export function renderReplay(reports: readonly ReplayReport[]): string {
           [
             'POLICY',
             'COST',
-            'ALL ON-DEMAND',
+            'ON-DEMAND RUN',
             'SAVED',
             'GPU-H SPOT / ON-DEMAND',
             'LAUNCHES',
@@ -238,8 +246,8 @@ export function renderReplay(reports: readonly ReplayReport[]): string {
             return [
               r.policy,
               `$${f.costUsd.toFixed(2)}`,
-              `$${f.onDemandCostUsd.toFixed(2)}`,
-              `${f.savingsPct.toFixed(1)}%`,
+              f.onDemandRun ? `$${f.onDemandRun.costUsd.toFixed(2)}` : '-',
+              f.onDemandRun ? `${f.onDemandRun.savingsPct.toFixed(1)}%` : '-',
               `${f.gpuHours.spot} / ${f.gpuHours.onDemand}`,
               String(f.launches),
               String(f.reclaims),
