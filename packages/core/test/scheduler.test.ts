@@ -3,6 +3,7 @@ import {
   defaultSchedulerConfig,
   schedule,
   SeededRng,
+  type CapacitySpec,
   type ClusterState,
   type NodeInfo,
   type PoolInfo,
@@ -291,6 +292,31 @@ describe('preemption and reclaim', () => {
     expect(pendingOf(result, 'urgent')?.code).toBe('preempting');
   });
 
+  it('does not preempt work off capacity its spec.capacity rules out', () => {
+    const spot = node('spot', {
+      gpus: 1,
+      market: 'spot',
+      cloud: {
+        cloud: 'aws',
+        region: 'r',
+        instanceType: 'x',
+        instanceId: 'i',
+        onDemandPerHourMicros: 1,
+      },
+    });
+    const urgent = (market: CapacitySpec['market']) =>
+      workload('urgent', 'q', 1, { priority: 100, capacity: { market, clouds: [], regions: [] } });
+    const evictionsFor = (market: CapacitySpec['market']) =>
+      run({
+        nodes: [spot],
+        queues: [queue('q')],
+        running: [workload('low', 'q', 1)],
+        pending: [urgent(market)],
+      }).result.evictions.map((e) => e.workload);
+    expect(evictionsFor('spot')).toEqual(['low']);
+    expect(evictionsFor('on-demand')).toEqual([]);
+  });
+
   it('does not preempt equal priority or non-preemptible work', () => {
     const { result } = run({
       nodes: nodes('n', 2, { gpus: 1 }),
@@ -410,6 +436,57 @@ describe('elastic pools and moves', () => {
   it('reclaims in an elastic pool at its maximum, as in a fixed one', () => {
     const { result } = run({ ...crowded, pools: [elastic(1)] });
     expect(result.evictions.map((e) => e.cause)).toEqual(['reclaim', 'reclaim']);
+  });
+
+  describe('keeps work on the capacity its spec.capacity allows', () => {
+    const cloudNode = (name: string, cloud: string, region: string, market: 'spot' | 'on-demand') =>
+      node(name, {
+        market,
+        cloud: {
+          cloud,
+          region,
+          instanceType: 'x',
+          instanceId: `i-${name}`,
+          onDemandPerHourMicros: 1,
+        },
+      });
+    const fleet = [
+      node('onprem'),
+      cloudNode('aws-spot', 'aws', 'us-east-1', 'spot'),
+      cloudNode('aws-od', 'aws', 'us-east-1', 'on-demand'),
+      cloudNode('gcp-eu', 'gcp', 'europe-west4', 'spot'),
+    ];
+    const capacity = (over: Partial<CapacitySpec>): CapacitySpec => ({
+      market: 'auto',
+      clouds: [],
+      regions: [],
+      ...over,
+    });
+    it.each<[string, CapacitySpec, string[]]>([
+      ['any capacity', capacity({}), ['onprem', 'aws-spot', 'aws-od', 'gcp-eu']],
+      ['on-demand: no spot node', capacity({ market: 'on-demand' }), ['onprem', 'aws-od']],
+      ['spot: no on-demand node', capacity({ market: 'spot' }), ['onprem', 'aws-spot', 'gcp-eu']],
+      ['one cloud', capacity({ clouds: ['gcp'] }), ['gcp-eu']],
+      ['on-prem only', capacity({ clouds: ['on-prem'] }), ['onprem']],
+      [
+        'one region (on-prem has none)',
+        capacity({ regions: ['europe-west4'] }),
+        ['onprem', 'gcp-eu'],
+      ],
+    ])('%s', (_name, spec, allowed) => {
+      // Five workloads each wanting a whole node: they land only where allowed, and the
+      // rest wait, saying why.
+      const pending = Array.from({ length: 5 }, (_, i) =>
+        workload(`w${i}`, 'q', 8, { submittedAt: i, capacity: spec }),
+      );
+      const { result } = run({ nodes: fleet, queues: [queue('q', { deserved: 64 })], pending });
+      const used = result.binds.map((b) => b.placements[0]?.node).sort();
+      expect(used).toEqual([...allowed].sort());
+      if (allowed.length < fleet.length)
+        expect(pendingOf(result, `w${allowed.length}`)?.reason).toContain(
+          'spec.capacity rules out',
+        );
+    });
   });
 
   it('places a moving workload on the node reserved for it, and keeps others off it', () => {

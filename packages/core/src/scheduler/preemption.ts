@@ -7,7 +7,7 @@ import { workloadGpuMilli } from '../model/types.js';
 import { compareStrings } from '../util/heap.js';
 import { findNode } from './placement/find-node.js';
 import { MILLI_PER_GPU } from '../units.js';
-import { labelsMatch, modelAllowed } from './placement/filters.js';
+import { capacityAllows, labelsMatch, modelAllowed } from './placement/filters.js';
 import type { PlacementContext, PlacementPolicy } from './placement/policy.js';
 
 /** Who may be evicted to make room: lower priority in the same queue, or reclaim across queues. */
@@ -161,7 +161,7 @@ function evictUntilFits(
 ): NodeOption | undefined {
   const { state, w, now, pool } = input;
   const req = w.request;
-  if (!labelsMatch(slot, w.nodeSelector)) return undefined;
+  if (!labelsMatch(slot, w.nodeSelector) || !capacityAllows(slot, w)) return undefined;
   const gpuFree = Int32Array.from(slot.gpuFree);
   let cpuFree = slot.cpuFree;
   let memFree = slot.memFree;

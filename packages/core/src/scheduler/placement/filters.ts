@@ -45,6 +45,11 @@ export const FILTERS: readonly NodeFilter[] = [
     fits: (n, _r, w) => labelsMatch(n, w.nodeSelector),
   },
   {
+    name: 'capacity',
+    failure: 'are capacity its spec.capacity rules out (cloud, region or market)',
+    fits: (n, _r, w) => capacityAllows(n, w),
+  },
+  {
     name: 'reserved',
     failure: 'are reserved for a workload moving there',
     fits: (n, _r, w) => reservationAllows(n, w),
@@ -64,8 +69,25 @@ export function fitsBesidesGpu(node: NodeSlot, req: ReplicaRequest, w: WorkloadI
     node.cpuFree >= req.cpuMilli &&
     node.memFree >= req.memoryMiB &&
     labelsMatch(node, w.nodeSelector) &&
+    capacityAllows(node, w) &&
     reservationAllows(node, w)
   );
+}
+
+/**
+ * Whether the node is capacity the workload's `spec.capacity` allows: its cloud (`on-prem`
+ * for a node with no cloud) among `clouds`, and for a cloud node its region among
+ * `regions` and its market (spot or on-demand) the one asked for. On-prem nodes have no
+ * region or market to check. The price cap is for what is launched, not checked here.
+ */
+export function capacityAllows(node: NodeSlot, w: WorkloadInfo): boolean {
+  const c = w.capacity;
+  if (c === undefined) return true;
+  const cloud = node.info.cloud;
+  if (c.clouds.length > 0 && !c.clouds.includes(cloud?.cloud ?? 'on-prem')) return false;
+  if (cloud === undefined) return true;
+  if (c.regions.length > 0 && !c.regions.includes(cloud.region)) return false;
+  return c.market === 'auto' || node.info.market === undefined || node.info.market === c.market;
 }
 
 /** Whether the node is free of reservations or reserved for this workload. */
