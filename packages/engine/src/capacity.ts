@@ -184,21 +184,7 @@ export class CapacityManager {
         .filter((p) => ['no-capacity', 'gang', 'no-pool'].includes(p.code))
         .map((p) => p.workload),
     );
-    const pending = [...state.pending()]
-      .filter((w) => waiting.has(w.key))
-      .map((w) =>
-        this.moves.needsOnDemand(w.key)
-          ? {
-              ...w,
-              capacity: {
-                market: 'on-demand' as const,
-                clouds: w.capacity?.clouds ?? [],
-                regions: w.capacity?.regions ?? [],
-              },
-            }
-          : w,
-      )
-      .sort(byPriorityThenAge);
+    const pending = [...state.pending()].filter((w) => waiting.has(w.key)).sort(byPriorityThenAge);
     const { launches, unserved } = planLaunches({
       pending,
       pools,

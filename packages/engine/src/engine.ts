@@ -141,10 +141,16 @@ export class Engine {
     this.options.runtime.stop(key, { cause: 'cancel', checkpoint: false, reason });
   }
 
-  /** Evicts a running workload (a user requeued it): it checkpoints, stops and waits again. */
-  evict(key: string, reason: string): void {
-    const rec = this.records.get(key);
-    if (!rec || rec.phase !== 'Running') return;
+  /**
+   * Evicts a running workload (a user requeued it, or it moves): it checkpoints, stops and
+   * waits again — as `requeueAs` when given (the same key, e.g. restricted to on-demand
+   * capacity), from then on.
+   */
+  evict(key: string, reason: string, requeueAs?: WorkloadInfo): void {
+    const found = this.records.get(key);
+    if (!found || found.phase !== 'Running') return;
+    const rec = requeueAs === undefined ? found : { ...found, info: requeueAs };
+    this.records.set(key, rec);
     rec.phase = 'Preempting';
     rec.reason = reason;
     this.state.markEvicting(key);

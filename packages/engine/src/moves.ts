@@ -8,10 +8,10 @@ import {
   type MoverConfig,
   type NodeInfo,
   type RunningOnCloud,
+  type WorkloadInfo,
 } from '@roam/core';
 import type { CapacityEvent } from './capacity.js';
 import type { Engine } from './engine.js';
-import { isFinished } from './records.js';
 
 /** What the moves need from the capacity manager around them. */
 export interface MovesHost {
@@ -36,24 +36,20 @@ export interface MovesHost {
  * make: the node is going). Proactive, opportunistic and deadline moves are make before
  * break: the target instance is launched first while the workload keeps running; when it
  * is ready it joins reserved for the workload, and only then is the workload evicted
- * (checkpointed) and placed there.
+ * (checkpointed) and placed there. A multi-node gang moved for its deadline is the
+ * exception: one target holds one node's share, so it is checkpointed at once and waits
+ * for on-demand capacity, which the provisioner launches for all of it. A workload moved
+ * for its deadline asks for on-demand capacity only from then on.
  */
 export class Moves {
   /** Moves whose target is launching, by instance id. */
   private readonly launching = new Map<string, MoveDecision>();
   /** Reserved target nodes and the workload each is for. */
   private readonly reserved = new Map<string, string>();
-  /** Workloads moved for a deadline: from now on they run on-demand. */
-  private readonly onDemandOnly = new Set<string>();
   /** Nodes a move left empty (or emptying), to terminate once empty. */
   private readonly vacated = new Set<string>();
 
   constructor(private readonly host: MovesHost) {}
-
-  /** Whether the workload must run on on-demand capacity (it was moved for its deadline). */
-  needsOnDemand(workload: string): boolean {
-    return this.onDemandOnly.has(workload);
-  }
 
   /**
    * Whether an instance being launched is the target of a move whose workload still runs
@@ -67,7 +63,6 @@ export class Moves {
 
   /** Plans and starts moves for what runs on cloud capacity now. */
   run(market: readonly MarketOffering[], now: number): void {
-    this.forgetFinished();
     const engine = this.host.engine;
     const state = engine.state;
     const moving = new Set([...this.launching.values()].map((d) => d.workload));
@@ -101,6 +96,12 @@ export class Moves {
       // A reclaim notice leaves no time to wait: evict now, and the target (launched all
       // the same) is kept for the workload when it is ready.
       if (d.kind === 'reactive') this.evict(d);
+      // One target holds one node's share: a multi-node gang short of slack checkpoints now
+      // and waits for on-demand capacity only, which the provisioner launches for all of it.
+      if (d.kind === 'deadline' && this.spansNodes(d.workload)) {
+        this.evict(d);
+        continue;
+      }
       this.launchTarget(d, market);
     }
   }
@@ -215,10 +216,13 @@ export class Moves {
     if (slot && slot.info.schedulable && cordon)
       engine.state.updateNode({ ...slot.info, schedulable: false });
     if (alone && d.kind !== 'reactive') this.vacated.add(d.from);
-    if (d.kind === 'deadline') this.onDemandOnly.add(d.workload);
     this.host.countMigration();
     this.host.emit({ kind: 'moving', workload: d.workload, node: d.from, reason: d.reason });
-    engine.evict(d.workload, d.reason);
+    if (d.kind !== 'deadline') return engine.evict(d.workload, d.reason);
+    // From now on it asks for on-demand capacity only: the scheduler keeps it off spot and
+    // the provisioner launches on-demand for it.
+    const info = engine.record(d.workload)?.info;
+    engine.evict(d.workload, d.reason, info && onDemandOnly(info));
   }
 
   /** Whether the workload still runs on the node it was to move from. */
@@ -227,10 +231,24 @@ export class Moves {
     return b !== undefined && !b.evicting && b.placements.some((p) => p.node === d.from);
   }
 
-  private forgetFinished(): void {
-    for (const key of this.onDemandOnly) {
-      const phase = this.host.engine.record(key)?.phase;
-      if (phase === undefined || isFinished(phase)) this.onDemandOnly.delete(key);
-    }
+  /** Whether the workload runs on more than one node. */
+  private spansNodes(workload: string): boolean {
+    const placements = this.host.engine.state.booking(workload)?.placements ?? [];
+    return placements.some((p) => p.node !== placements[0]?.node);
   }
+}
+
+/**
+ * `w` asking for on-demand capacity only: its clouds and regions are kept, its price cap
+ * is dropped (a workload moved for its deadline needs on-demand at its price).
+ */
+function onDemandOnly(w: WorkloadInfo): WorkloadInfo {
+  return {
+    ...w,
+    capacity: {
+      market: 'on-demand',
+      clouds: w.capacity?.clouds ?? [],
+      regions: w.capacity?.regions ?? [],
+    },
+  };
 }

@@ -260,6 +260,41 @@ describe('capacity manager', () => {
     expect(capacity.counters).toMatchObject({ reclaims: 1, migrations: 1 });
   });
 
+  it('moves a multi-node gang short of slack to on-demand as a whole, and keeps it off spot meanwhile', () => {
+    const { engine, cloud, cycle, runtime, state, clock } = setup([
+      market(a2, { 'us-east-1a': 2 }),
+    ]);
+    const gangNodes = () =>
+      state
+        .booking('g')
+        ?.placements.map((p) => p.node)
+        .sort();
+    // 10 h of work, 2 h of slack at submission: spot is worth it then.
+    engine.submit(workload('g', 2, { replicas: 2, deadlineAt: 12 * 3_600_000 }));
+    cycle();
+    expect(cloud.launches.map((l) => l.market)).toEqual(['spot', 'spot']);
+    // The nodes take 95 minutes to come: 25 minutes of slack are left, under 30.
+    clock.advanceTo(95 * 60_000);
+    cloud.ready(0, 'spot-0');
+    cloud.ready(1, 'spot-1');
+    cycle();
+    expect(gangNodes()).toEqual(['spot-0', 'spot-1']);
+    cycle();
+    // Checkpointed at once; no single-node target: on-demand for both replicas instead.
+    expect(runtime.stops).toEqual([
+      { key: 'g', request: expect.objectContaining({ checkpoint: true }) },
+    ]);
+    engine.stopped('g');
+    cycle();
+    // The spot nodes are free and schedulable, but the gang waits for on-demand.
+    expect(state.isPending('g')).toBe(true);
+    expect(cloud.launches.slice(2).map((l) => l.market)).toEqual(['on-demand', 'on-demand']);
+    cloud.ready(2, 'od-0');
+    cloud.ready(3, 'od-1');
+    cycle();
+    expect(gangNodes()).toEqual(['od-0', 'od-1']);
+  });
+
   it('moves to a cheaper place make-before-break: target first, then evict, place there, and drop the old node', () => {
     const { engine, cloud, cycle, runtime, state, clock, events } = setup([
       market(a2, { 'us-east-1a': 5 }),

@@ -105,7 +105,8 @@ export interface MoverInput {
  * - **reactive** — the node has a reclaim notice: move now, live if the pre-copy fits the
  *   notice window, else checkpoint first if that fits, else restart from the last checkpoint;
  * - **deadline** — the slack before the workload's deadline is short: move to on-demand
- *   (workloads on one node only);
+ *   (the target is for one node's share: a multi-node gang restarts on on-demand
+ *   capacity the provisioner launches for all of it);
  * - **proactive** — the expected loss from a reclaim over the horizon (reclaim probability
  *   × work since the last checkpoint and the restart) exceeds the cost of moving to a safer
  *   place by the margin;
@@ -330,21 +331,19 @@ function deadline(
 ): MoveDecision | undefined {
   const w = r.booking.workload;
   if (w.deadlineAt === undefined || r.node.market !== 'spot') return undefined;
-  // One target holds one node's share: a gang over several nodes would restart half on
-  // spot, so it is not moved for its deadline.
-  if (r.booking.placements.some((p) => p.node !== r.node.name)) return undefined;
   const slack = w.deadlineAt - input.now - remainingMs(r, input.now);
   if (slack >= config.minSlackMs) return undefined;
   const t = targets(r, input, 'on-demand').filter((x) => allowedTarget(r, x))[0];
   if (!t) return undefined;
   const m = moveCost(r, t, input.now, Infinity, config);
+  const gang = r.booking.placements.some((p) => p.node !== r.node.name);
   return decision(
     r,
     'deadline',
     t,
     m,
     0,
-    `deadline slack ${Math.round(slack / 60_000)} min < ${Math.round(config.minSlackMs / 60_000)} min`,
+    `deadline slack ${Math.round(slack / 60_000)} min < ${Math.round(config.minSlackMs / 60_000)} min${gang ? '; the gang restarts on on-demand capacity launched for all of it' : ''}`,
   );
 }
 

@@ -292,7 +292,7 @@ describe('mover', () => {
       now: 0,
     });
     expect(d[0]).toMatchObject({ kind: 'deadline', target: { market: 'on-demand' } });
-    // A gang over two nodes is not: one on-demand target would hold only half of it.
+    // A gang over two nodes too, and it is told it restarts on on-demand as a whole.
     const gang = {
       ...booking({ ...late, replicas: 2 }),
       placements: [
@@ -300,14 +300,14 @@ describe('mover', () => {
         { node: 'spot-2', gpus: [{ index: 0, milli: 1000 }] },
       ],
     };
-    expect(
-      planMoves({
-        running: [{ booking: gang, node: node(), alone: false }],
-        market: [market(small, { 'us-east-1a': 1.5 })],
-        hazard: () => safe,
-        now: 0,
-      }),
-    ).toEqual([]);
+    const [forGang] = planMoves({
+      running: [{ booking: gang, node: node(), alone: false }],
+      market: [market(small, { 'us-east-1a': 1.5 })],
+      hazard: () => safe,
+      now: 0,
+    });
+    expect(forGang).toMatchObject({ kind: 'deadline', target: { market: 'on-demand' } });
+    expect(forGang?.reason).toContain('the gang restarts on on-demand capacity');
   });
 
   it('moves proactively away from a risky place, and stays put where it is safe', () => {
