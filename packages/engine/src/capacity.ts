@@ -88,7 +88,7 @@ export class CapacityManager {
       ...(options.conservative ? { conservative: true } : {}),
       hazard: (o, z) => this.hazard(o, z),
       reclaimAt: (node) => this.reclaimAt.get(node),
-      hasRoom: (pool) => this.hasRoom(pool),
+      hasRoom: (pool, count) => this.hasRoom(pool, count),
       launch: (plan) => this.launch(plan),
       emit: (e) => this.emit(e),
       countMigration: () => this.counters.migrations++,
@@ -329,9 +329,9 @@ export class CapacityManager {
     return nodes;
   }
 
-  private hasRoom(pool: string): boolean {
+  private hasRoom(pool: string, count: number): boolean {
     const max = this.options.engine.state.pool(pool)?.elastic?.maxNodes;
-    return max !== undefined && this.poolNodes(pool) < max;
+    return max !== undefined && this.poolNodes(pool) + count <= max;
   }
 
   private onCloud(e: CloudEvent): void {

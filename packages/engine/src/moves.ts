@@ -23,8 +23,8 @@ export interface MovesHost {
   hazard(offering: CatalogOffering, zone: string): number;
   /** When each node with a reclaim notice goes. */
   reclaimAt(node: string): number | undefined;
-  /** Whether the pool may have one more node. */
-  hasRoom(pool: string): boolean;
+  /** Whether the pool may have `count` more nodes. */
+  hasRoom(pool: string, count: number): boolean;
   /** Launches an instance for a move; returns its instance id. */
   launch(plan: LaunchPlan): string;
   emit(e: CapacityEvent): void;
@@ -36,7 +36,8 @@ export interface MovesHost {
  * make: the node is going). Proactive, opportunistic and deadline moves are make before
  * break: the target instance is launched first while the workload keeps running; when it
  * is ready it joins reserved for the workload, and only then is the workload evicted
- * (checkpointed) and placed there. A multi-node gang moved for its deadline is the
+ * (checkpointed) and placed there; a gang moved as a unit, once all its targets (one per
+ * node) have joined. A multi-node gang moved for its deadline is the
  * exception: one target holds one node's share, so it is checkpointed at once and waits
  * for on-demand capacity, which the provisioner launches for all of it. A workload moved
  * for its deadline asks for on-demand capacity only from then on.
@@ -46,6 +47,8 @@ export class Moves {
   private readonly launching = new Map<string, MoveDecision>();
   /** Reserved target nodes and the workload each is for. */
   private readonly reserved = new Map<string, string>();
+  /** Per workload moving to several target instances (a gang), how many are not ready. */
+  private readonly awaiting = new Map<string, number>();
   /** Nodes a move left empty (or emptying), to terminate once empty. */
   private readonly vacated = new Set<string>();
 
@@ -73,12 +76,16 @@ export class Moves {
       if (b.evicting || !slot?.info.cloud) continue;
       // A workload whose move is under way is only moved again if its node is going.
       if (moving.has(b.workload.key) && reclaimAt === undefined) continue;
-      const alone = slot.residents.size === 1 && b.placements.every((p) => p.node === node);
+      const nodes = [...new Set(b.placements.map((p) => p.node))];
+      const slots = nodes.map((n) => state.node(n));
+      const alone = slots.every((s) => s?.residents.size === 1);
+      const gangNodes = nodes.length > 1 ? slots.flatMap((s) => (s ? [s.info] : [])) : undefined;
       const pool = state.pool(slot.info.pool)?.elastic;
       running.push({
         booking: b,
         node: slot.info,
         alone,
+        ...(gangNodes !== undefined ? { gangNodes } : {}),
         ...(reclaimAt !== undefined ? { reclaimAt } : {}),
         ...(pool !== undefined ? { pool } : {}),
       });
@@ -136,8 +143,20 @@ export class Moves {
       this.reserved.set(node.name, d.workload);
       return { node: reserved };
     }
-    if (!this.stillOn(d)) return { node };
+    if (!this.stillOn(d)) {
+      this.awaiting.delete(d.workload);
+      return { node };
+    }
     this.reserved.set(node.name, d.workload);
+    if (d.instances > 1) {
+      // A gang moves once all its targets have joined.
+      const left = (this.awaiting.get(d.workload) ?? 1) - 1;
+      if (left > 0) {
+        this.awaiting.set(d.workload, left);
+        return { node: reserved };
+      }
+      this.awaiting.delete(d.workload);
+    }
     return { node: reserved, move: d };
   }
 
@@ -146,10 +165,17 @@ export class Moves {
     this.evict(d);
   }
 
-  /** A move's target could not be launched: the workload stays where it is. */
+  /**
+   * A move's target could not be launched: the workload stays where it is. A gang's other
+   * targets are no longer the move's: they join as plain nodes (idle ones are removed after
+   * their pool's time-to-live), and those already reserved are released once it runs on.
+   */
   targetFailed(instanceId: string): MoveDecision | undefined {
     const d = this.launching.get(instanceId);
     this.launching.delete(instanceId);
+    if (d === undefined || d.instances === 1) return d;
+    this.awaiting.delete(d.workload);
+    for (const [id, other] of this.launching) if (other === d) this.launching.delete(id);
     return d;
   }
 
@@ -171,7 +197,7 @@ export class Moves {
   private launchTarget(d: MoveDecision, market: readonly MarketOffering[]): void {
     const pool = this.host.engine.state.node(d.from)?.info.pool;
     const offering = market.find((m) => offeringId(m.offering) === d.target.offeringId)?.offering;
-    if (pool === undefined || !offering || !this.host.hasRoom(pool)) return;
+    if (pool === undefined || !offering || !this.host.hasRoom(pool, d.instances)) return;
     const plan: LaunchPlan = {
       pool,
       offeringId: d.target.offeringId,
@@ -183,7 +209,8 @@ export class Moves {
       reason: `the target of ${d.workload}'s ${d.kind} move off ${d.from} (${d.kind === 'reactive' ? 'checkpointed now, it restarts there' : 'it keeps running until the target is ready'}): ${d.reason}`,
       ...(d.target.market === 'spot' ? { bidPerHourMicros: offering.onDemandPerHourMicros } : {}),
     };
-    this.launching.set(this.host.launch(plan), d);
+    for (let i = 0; i < d.instances; i++) this.launching.set(this.host.launch(plan), d);
+    if (d.instances > 1) this.awaiting.set(d.workload, d.instances);
   }
 
   /**
@@ -210,12 +237,10 @@ export class Moves {
    */
   private evict(d: MoveDecision): void {
     const engine = this.host.engine;
-    const slot = engine.state.node(d.from);
-    const alone = slot !== undefined && slot.residents.size === 1;
-    const cordon = d.kind === 'reactive' || d.kind === 'proactive' || alone;
-    if (slot && slot.info.schedulable && cordon)
-      engine.state.updateNode({ ...slot.info, schedulable: false });
-    if (alone && d.kind !== 'reactive') this.vacated.add(d.from);
+    // A gang moved as a unit leaves all its nodes; otherwise only the one it moves from.
+    const placements = engine.state.booking(d.workload)?.placements ?? [];
+    const left = d.instances > 1 ? [...new Set(placements.map((p) => p.node))] : [d.from];
+    for (const name of left) this.leave(name, d.kind);
     this.host.countMigration();
     this.host.emit({ kind: 'moving', workload: d.workload, node: d.from, reason: d.reason });
     if (d.kind !== 'deadline') return engine.evict(d.workload, d.reason);
@@ -223,6 +248,17 @@ export class Moves {
     // the provisioner launches on-demand for it.
     const info = engine.record(d.workload)?.info;
     engine.evict(d.workload, d.reason, info && onDemandOnly(info));
+  }
+
+  /** Cordons and marks for termination a node a move leaves, as {@link evict} says. */
+  private leave(name: string, kind: MoveDecision['kind']): void {
+    const engine = this.host.engine;
+    const slot = engine.state.node(name);
+    const alone = slot !== undefined && slot.residents.size === 1;
+    const cordon = kind === 'reactive' || kind === 'proactive' || alone;
+    if (slot && slot.info.schedulable && cordon)
+      engine.state.updateNode({ ...slot.info, schedulable: false });
+    if (alone && kind !== 'reactive') this.vacated.add(name);
   }
 
   /** Whether the workload still runs on the node it was to move from. */

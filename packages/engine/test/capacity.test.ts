@@ -327,6 +327,59 @@ describe('capacity manager', () => {
     expect(events.find((e) => e.kind === 'scaled-down')?.reason).toMatch(/left empty by a move/);
   });
 
+  /** A 2-node gang on dear spot, then a far cheaper zone: the gang's targets launch. */
+  function gangSeesCheaperZone() {
+    const s = setup([market(a2, { 'us-east-1a': 5 })]);
+    const gangNodes = () =>
+      s.state
+        .booking('g')
+        ?.placements.map((p) => p.node)
+        .sort();
+    s.engine.submit(workload('g', 2, { replicas: 2 }));
+    s.cycle();
+    s.cloud.ready(0, 'dear-0');
+    s.cloud.ready(1, 'dear-1');
+    s.cycle();
+    expect(gangNodes()).toEqual(['dear-0', 'dear-1']);
+    // Worth moving the whole gang for the rest of a 10 h run.
+    s.clock.advanceTo(60_000);
+    s.cloud.offerings = [market(a2, { 'us-east-1a': 5, 'us-east-1b': 0.5 })];
+    s.cycle();
+    return { ...s, gangNodes };
+  }
+
+  it('moves a multi-node gang as a unit: a target per node, evicted once all have joined', () => {
+    const { engine, cloud, cycle, runtime, gangNodes } = gangSeesCheaperZone();
+    expect(cloud.launches.slice(2)).toEqual([
+      expect.objectContaining({ zone: 'us-east-1b', market: 'spot' }),
+      expect.objectContaining({ zone: 'us-east-1b', market: 'spot' }),
+    ]);
+    cloud.ready(2, 'cheap-0');
+    cycle();
+    // Half of the targets: it keeps running.
+    expect(runtime.stops).toEqual([]);
+    cloud.ready(3, 'cheap-1');
+    expect(runtime.stops.map((r) => r.key)).toEqual(['g']);
+    engine.stopped('g');
+    cycle();
+    expect(gangNodes()).toEqual(['cheap-0', 'cheap-1']);
+    cycle();
+    // Both nodes it left are terminated at once.
+    expect(cloud.terminated.sort()).toEqual(['i-0', 'i-1']);
+    expect(cloud.launches).toHaveLength(4);
+  });
+
+  it("keeps a gang where it runs when one of its move's targets fails to launch", () => {
+    const { cloud, cycle, runtime, state, gangNodes } = gangSeesCheaperZone();
+    cloud.ready(2, 'cheap-0');
+    cloud.emit({ type: 'launch-failed', instanceId: 'i-3', reason: 'no spot capacity' });
+    cycle();
+    expect(runtime.stops).toEqual([]);
+    expect(gangNodes()).toEqual(['dear-0', 'dear-1']);
+    // The target that joined is free for any work again.
+    expect(state.node('cheap-0')?.info.reservedFor).toBeUndefined();
+  });
+
   it('removes cloud nodes idle past their time-to-live, once, cordoned while they go', () => {
     const { engine, cloud, cycle, clock, capacity, state, events } = setup([
       market(a2, { 'us-east-1a': 2 }),

@@ -20,8 +20,16 @@ export type MoveKind = 'reactive' | 'proactive' | 'opportunistic' | 'deadline';
 export interface RunningOnCloud {
   readonly booking: Booking;
   readonly node: NodeInfo;
-  /** The workload is the node's only resident and runs nowhere else: moving it frees the node. */
+  /**
+   * The workload is the only resident of its node, or of each of its `gangNodes`: moving
+   * it frees them.
+   */
   readonly alone: boolean;
+  /**
+   * Every node of a multi-node gang, `node` among them (absent for a workload on one
+   * node). A gang moves as a unit: one target instance per node.
+   */
+  readonly gangNodes?: readonly NodeInfo[];
   /** When the node will be reclaimed, if a notice came. */
   readonly reclaimAt?: number;
   /** The elastic spec of the node's pool: targets must be what the pool may buy. */
@@ -45,6 +53,8 @@ export interface MoveDecision {
   readonly kind: MoveKind;
   readonly method: MigrationMethod;
   readonly target: MoveTarget;
+  /** Instances of the target to launch: one per node of a multi-node gang moved as a unit. */
+  readonly instances: number;
   /** What moving costs: paused GPU-time, redone work, egress (micro-dollars). */
   readonly moveCostMicros: number;
   /** What moving is expected to save or protect (micro-dollars). */
@@ -291,6 +301,7 @@ function decision(
   m: { method: MigrationMethod; cost: number },
   benefit: number,
   reason: string,
+  instances = 1,
 ): MoveDecision {
   return {
     workload: r.booking.workload.key,
@@ -298,9 +309,10 @@ function decision(
     kind,
     method: m.method,
     target: t,
+    instances,
     moveCostMicros: Math.round(m.cost),
     benefitMicros: Math.round(benefit),
-    reason: `moved (${kind}, ${m.method === 'live' ? 'live pre-copy' : 'checkpoint/restore'}) to ${t.market} ${t.offeringId}${t.zone ? ` in ${t.zone}` : ''}: ${reason}`,
+    reason: `moved (${kind}, ${m.method === 'live' ? 'live pre-copy' : 'checkpoint/restore'}) to ${instances > 1 ? `${instances} × ` : ''}${t.market} ${t.offeringId}${t.zone ? ` in ${t.zone}` : ''}: ${reason}`,
   };
 }
 
@@ -352,25 +364,25 @@ function proactiveOrCheaper(
   input: MoverInput,
   config: MoverConfig,
 ): MoveDecision | undefined {
-  // Moving one of several residents saves nothing (the node keeps running): only whole nodes move.
-  if (r.node.market !== 'spot' || !r.alone) return undefined;
-  const place = r.node.cloud as NonNullable<NodeInfo['cloud']>;
-  const here = input.market.find(
-    (m) =>
-      m.offering.cloud === place.cloud &&
-      m.offering.region === place.region &&
-      m.offering.instanceType === place.instanceType,
-  );
-  if (!here) return undefined;
+  // Moving one of several residents saves nothing (the node keeps running): only whole
+  // nodes move, all of a gang's at once.
+  if (!r.alone) return undefined;
+  const nodes = r.gangNodes ?? [r.node];
+  if (nodes.some((n) => n.market !== 'spot')) return undefined;
+  const hazards = nodes.map((n) => placeHazard(n, input));
+  if (hazards.some((h) => h === undefined)) return undefined;
   const remaining = remainingMs(r, input.now);
   if (remaining < config.restartMs * 2) return undefined;
+  const k = nodes.length;
   const horizon = Math.min(remaining, config.horizonMs);
-  const price = priceNow(r);
-  const loss = (zoneHazard: number): number =>
-    (1 - Math.exp(-zoneHazard * horizon)) *
+  // Alone on each node: the workload pays for all of them.
+  const price = nodes.reduce((sum, n) => sum + (n.pricePerHourMicros ?? 0), 0);
+  // A reclaim of any one node stops the whole workload.
+  const loss = (hazard: number): number =>
+    (1 - Math.exp(-hazard * horizon)) *
     ((sinceCheckpointMs(r, input.now) + config.restartMs) / MS_PER_HOUR) *
     price;
-  const lossHere = loss(input.hazard(here.offering, r.node.zone ?? ''));
+  const lossHere = loss(hazards.reduce((sum: number, h) => sum + (h ?? 0), 0));
   let best:
     | {
         t: MoveTarget;
@@ -383,12 +395,14 @@ function proactiveOrCheaper(
   for (const t of targets(r, input, 'any')) {
     if (!allowedTarget(r, t)) continue;
     const offering = input.market.find((m) => offeringId(m.offering) === t.offeringId)?.offering;
-    // A move launches capacity for the workload: count the whole target instance.
-    const share = t.pricePerHourMicros;
-    const lossThere = t.market === 'spot' && offering ? loss(input.hazard(offering, t.zone)) : 0;
+    // A move launches capacity for the workload: count whole target instances, one per node.
+    const share = k * t.pricePerHourMicros;
+    const lossThere =
+      t.market === 'spot' && offering ? loss(k * input.hazard(offering, t.zone)) : 0;
     const saving = ((price - share) * remaining) / MS_PER_HOUR;
     const protection = lossHere - lossThere;
-    const m = moveCost(r, t, input.now, Infinity, config);
+    const one = moveCost(r, t, input.now, Infinity, config);
+    const m = { method: one.method, cost: k * one.cost };
     const net = saving + protection - m.cost * config.margin;
     if (net <= 0 || (best && net <= best.net)) continue;
     const kind: MoveKind = protection > saving ? 'proactive' : 'opportunistic';
@@ -399,6 +413,20 @@ function proactiveOrCheaper(
     best = { t, net, kind, m, why };
   }
   return (
-    best && decision(r, best.kind, best.t, best.m, best.net + best.m.cost * config.margin, best.why)
+    best &&
+    decision(r, best.kind, best.t, best.m, best.net + best.m.cost * config.margin, best.why, k)
   );
+}
+
+/** The reclaim hazard of a cloud node's place (offering × zone), if the market lists it. */
+function placeHazard(n: NodeInfo, input: MoverInput): number | undefined {
+  const place = n.cloud;
+  if (!place) return undefined;
+  const here = input.market.find(
+    (m) =>
+      m.offering.cloud === place.cloud &&
+      m.offering.region === place.region &&
+      m.offering.instanceType === place.instanceType,
+  );
+  return here && input.hazard(here.offering, n.zone ?? '');
 }

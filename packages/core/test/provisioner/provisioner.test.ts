@@ -329,6 +329,30 @@ describe('mover', () => {
     ).toEqual([]);
   });
 
+  it('moves a multi-node gang as a unit: one target per node, only when it has each node alone', () => {
+    const m = [market(small, { 'us-east-1a': 1.5, 'us-east-1b': 1.5 })];
+    const second = node({ name: 'spot-2' });
+    const gang = {
+      ...booking({ ...w, replicas: 2 }),
+      placements: [
+        { node: 'spot-1', gpus: [{ index: 0, milli: 1000 }] },
+        { node: 'spot-2', gpus: [{ index: 0, milli: 1000 }] },
+      ],
+    };
+    const movesOf = (alone: boolean) =>
+      planMoves({
+        running: [{ booking: gang, node: node(), alone, gangNodes: [node(), second] }],
+        market: m,
+        hazard: (_o, z) => (z === 'us-east-1a' ? 10 * risky : safe),
+        now: 1_200_000,
+      });
+    const [d] = movesOf(true);
+    expect(d).toMatchObject({ kind: 'proactive', instances: 2, target: { zone: 'us-east-1b' } });
+    expect(d?.reason).toContain('to 2 × spot');
+    // With a stranger on one of its nodes, moving would not free that node.
+    expect(movesOf(false)).toEqual([]);
+  });
+
   it('moves opportunistically when another place is much cheaper for the rest of the run', () => {
     const m = [market(small, { 'us-east-1a': 3.5, 'us-east-1b': 0.5 })];
     const d = planMoves({
