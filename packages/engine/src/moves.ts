@@ -8,6 +8,7 @@ import {
   type MoverConfig,
   type NodeInfo,
   type RunningOnCloud,
+  type Booking,
   type WorkloadInfo,
 } from '@roam/core';
 import type { CapacityEvent } from './capacity.js';
@@ -71,12 +72,12 @@ export class Moves {
     const moving = new Set([...this.launching.values()].map((d) => d.workload));
     const running: RunningOnCloud[] = [];
     for (const b of state.bookingsAll()) {
-      const { node, reclaimAt } = this.goingFirst(b.placements.map((p) => p.node));
+      const nodes = nodesOf(b);
+      const { node, reclaimAt } = this.goingFirst(nodes);
       const slot = state.node(node);
       if (b.evicting || !slot?.info.cloud) continue;
       // A workload whose move is under way is only moved again if its node is going.
       if (moving.has(b.workload.key) && reclaimAt === undefined) continue;
-      const nodes = [...new Set(b.placements.map((p) => p.node))];
       const slots = nodes.map((n) => state.node(n));
       const alone = slots.every((s) => s?.residents.size === 1);
       const gangNodes = nodes.length > 1 ? slots.flatMap((s) => (s ? [s.info] : [])) : undefined;
@@ -105,7 +106,7 @@ export class Moves {
       if (d.kind === 'reactive') this.evict(d);
       // One target holds one node's share: a multi-node gang short of slack checkpoints now
       // and waits for on-demand capacity only, which the provisioner launches for all of it.
-      if (d.kind === 'deadline' && this.spansNodes(d.workload)) {
+      if (d.kind === 'deadline' && this.nodesOf(d.workload).length > 1) {
         this.evict(d);
         continue;
       }
@@ -238,8 +239,7 @@ export class Moves {
   private evict(d: MoveDecision): void {
     const engine = this.host.engine;
     // A gang moved as a unit leaves all its nodes; otherwise only the one it moves from.
-    const placements = engine.state.booking(d.workload)?.placements ?? [];
-    const left = d.instances > 1 ? [...new Set(placements.map((p) => p.node))] : [d.from];
+    const left = d.instances > 1 ? this.nodesOf(d.workload) : [d.from];
     for (const name of left) this.leave(name, d.kind);
     this.host.countMigration();
     this.host.emit({ kind: 'moving', workload: d.workload, node: d.from, reason: d.reason });
@@ -267,11 +267,16 @@ export class Moves {
     return b !== undefined && !b.evicting && b.placements.some((p) => p.node === d.from);
   }
 
-  /** Whether the workload runs on more than one node. */
-  private spansNodes(workload: string): boolean {
-    const placements = this.host.engine.state.booking(workload)?.placements ?? [];
-    return placements.some((p) => p.node !== placements[0]?.node);
+  /** The nodes a running workload is on (none when it is not running). */
+  private nodesOf(workload: string): string[] {
+    const b = this.host.engine.state.booking(workload);
+    return b ? nodesOf(b) : [];
   }
+}
+
+/** The distinct nodes of a booking, in placement order (several for a multi-node gang). */
+function nodesOf(b: Booking): string[] {
+  return [...new Set(b.placements.map((p) => p.node))];
 }
 
 /**

@@ -52,14 +52,17 @@ let loaded: SqliteDriver | undefined;
 
 /** Opens `file` with the driver this Node.js supports (see {@link SqliteDriverName}). */
 export function openSqlite(file: string, options: SqliteOpenOptions = {}): SqliteDatabase {
-  loaded ??= loadDriver();
-  return loaded.open(file, options);
+  return driver().open(file, options);
 }
 
 /** The driver {@link openSqlite} uses in this process. */
 export function sqliteDriverName(): SqliteDriverName {
-  loaded ??= loadDriver();
-  return loaded.name;
+  return driver().name;
+}
+
+/** The driver, loaded on first use (so processes that keep no SQLite store never load one). */
+function driver(): SqliteDriver {
+  return (loaded ??= loadDriver());
 }
 
 /**

@@ -348,7 +348,7 @@ function deadline(
   const t = targets(r, input, 'on-demand').filter((x) => allowedTarget(r, x))[0];
   if (!t) return undefined;
   const m = moveCost(r, t, input.now, Infinity, config);
-  const gang = r.booking.placements.some((p) => p.node !== r.node.name);
+  const gang = r.gangNodes !== undefined;
   return decision(
     r,
     'deadline',

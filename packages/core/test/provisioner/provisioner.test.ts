@@ -301,7 +301,14 @@ describe('mover', () => {
       ],
     };
     const [forGang] = planMoves({
-      running: [{ booking: gang, node: node(), alone: false }],
+      running: [
+        {
+          booking: gang,
+          node: node(),
+          alone: false,
+          gangNodes: [node(), node({ name: 'spot-2' })],
+        },
+      ],
       market: [market(small, { 'us-east-1a': 1.5 })],
       hazard: () => safe,
       now: 0,
