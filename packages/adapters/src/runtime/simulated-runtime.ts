@@ -7,6 +7,9 @@ export interface Timers {
   clearTimeout(handle: unknown): void;
 }
 
+/** Longest delay a Node.js timer takes (about 24.8 days); longer waits must re-arm. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** The real timers of the process. */
 export const systemTimers: Timers = {
   setTimeout: (fn, ms) => setTimeout(fn, ms),
@@ -15,7 +18,8 @@ export const systemTimers: Timers = {
 
 interface Run {
   readonly startedAt: number;
-  readonly handle: unknown;
+  /** The timer that completes it, if it has a duration. */
+  handle: unknown;
 }
 
 /**
@@ -62,11 +66,9 @@ export class SimulatedRuntime implements Runtime {
     const duration = this.durationOf(key);
     const left =
       duration === undefined ? undefined : Math.max(0, duration - (this.done.get(key) ?? 0));
-    const handle =
-      left === undefined
-        ? undefined
-        : this.timers.setTimeout(() => this.complete(key), Math.ceil(left / this.speed));
-    this.runs.set(key, { startedAt, handle });
+    const run: Run = { startedAt, handle: undefined };
+    this.runs.set(key, run);
+    if (left !== undefined) this.arm(key, run, Math.ceil(left / this.speed));
   }
 
   stop(key: string, _request: StopRequest): void {
@@ -83,6 +85,19 @@ export class SimulatedRuntime implements Runtime {
   close(): void {
     for (const key of [...this.runs.keys()]) this.cancelTimer(key);
     this.runs.clear();
+  }
+
+  /**
+   * Completes `run` in `ms` real milliseconds, in steps a Node.js timer takes (a longer
+   * delay would fire at once).
+   */
+  private arm(key: string, run: Run, ms: number): void {
+    const step = Math.min(ms, MAX_TIMER_MS);
+    run.handle = this.timers.setTimeout(() => {
+      if (this.runs.get(key) !== run) return;
+      if (ms > step) this.arm(key, run, ms - step);
+      else this.complete(key);
+    }, step);
   }
 
   private complete(key: string): void {

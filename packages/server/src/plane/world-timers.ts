@@ -1,8 +1,5 @@
-import type { Timers } from '@roam/adapters';
+import { MAX_TIMER_MS, type Timers } from '@roam/adapters';
 import type { WorldClock } from './world-clock.js';
-
-/** Longest delay a Node.js timer takes (about 24.8 days); longer waits re-arm. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * Runs callbacks at world times on real timers (world time runs `speed`× faster). What a
