@@ -14,7 +14,7 @@ import {
   type ScheduleResult,
   type WorkloadInfo,
 } from '@roam/core';
-import type { CloudEvent, CloudPort } from './cloud.js';
+import type { CloudEvent, CloudPort, LaunchRequest } from './cloud.js';
 import type { Engine } from './engine.js';
 import { Colonies } from './colonies.js';
 import { LaunchBackoff } from './launch-backoff.js';
@@ -66,7 +66,7 @@ export class CapacityManager {
   private readonly inFlight = new Map<string, InFlight>();
   private readonly reclaimAt = new Map<string, number>();
   private readonly idleSince = new Map<string, number>();
-  /** Nodes Roam asked the cloud to terminate (scale-down), until they are gone. */
+  /** Instances Roam asked the cloud to terminate (scale-down), until they are gone. */
   private readonly terminating = new Set<string>();
   private readonly moves: Moves;
   /** The colonies pools belong to (labels of new nodes, ephemeral teardown). */
@@ -117,15 +117,58 @@ export class CapacityManager {
   }
 
   /**
+   * Takes over what the cloud already holds for Roam, after a restart of the control plane
+   * (call it once nodes and pools are loaded, before running work is adopted): running
+   * instances of elastic pools become nodes again, with any reclaim notice they were
+   * given; booting ones count as launches in flight (they join when ready); instances of a
+   * pool that is gone or no longer elastic are terminated, so none is paid for unseen.
+   * Returns what it did. O(instances).
+   */
+  reconcile(): { adopted: number; booting: number; terminated: number } {
+    const state = this.options.engine.state;
+    const now = this.options.now();
+    const done = { adopted: 0, booting: 0, terminated: 0 };
+    for (const i of this.options.cloud.instances()) {
+      if (i.state === 'terminating') continue;
+      if (state.pool(i.request.pool)?.elastic === undefined) {
+        this.options.cloud.terminate(i.instanceId);
+        this.terminating.add(i.instanceId);
+        done.terminated++;
+        this.emit({
+          kind: 'scaled-down',
+          ...(i.node ? { node: i.node.name } : {}),
+          reason: `cloud instance ${i.instanceId} belongs to pool ${i.request.pool}, which is gone or no longer elastic`,
+        });
+        continue;
+      }
+      if (i.state === 'booting') {
+        this.inFlight.set(i.instanceId, { plan: adoptedPlan(i.request), instanceId: i.instanceId });
+        done.booting++;
+      } else if (i.node !== undefined && state.node(i.node.name) === undefined) {
+        state.addNode(i.node);
+        this.idleSince.set(i.node.name, now);
+        if (i.reclaimAt !== undefined) this.reclaimAt.set(i.node.name, i.reclaimAt);
+        done.adopted++;
+        this.emit({
+          kind: 'node-ready',
+          node: i.node.name,
+          reason: `cloud instance ${i.instanceId} taken over after a restart (${i.node.market}, ${i.node.zone ?? ''})`,
+        });
+      }
+    }
+    return done;
+  }
+
+  /**
    * Terminates a cloud node Roam no longer needs: cordoned at once so nothing lands on it
    * while the cloud shuts it down, and not chosen again.
    */
   private retire(name: string, reason: string): void {
     const node = this.options.engine.state.node(name)?.info;
-    if (node?.cloud === undefined || this.terminating.has(name)) return;
+    if (node?.cloud === undefined || this.terminating.has(node.cloud.instanceId)) return;
     this.counters.scaleDowns++;
     this.options.engine.state.updateNode({ ...node, schedulable: false });
-    this.terminating.add(name);
+    this.terminating.add(node.cloud.instanceId);
     this.options.cloud.terminate(node.cloud.instanceId);
     this.emit({ kind: 'scaled-down', node: name, reason });
   }
@@ -286,7 +329,7 @@ export class CapacityManager {
   private cloudNodes(): { name: string; pool: string; idleSince?: number }[] {
     const out: { name: string; pool: string; idleSince?: number }[] = [];
     for (const slot of this.options.engine.state.nodes()) {
-      if (!slot.info.cloud || this.terminating.has(slot.info.name)) continue;
+      if (!slot.info.cloud || this.terminating.has(slot.info.cloud.instanceId)) continue;
       const idle = this.idleSince.get(slot.info.name);
       out.push(
         idle !== undefined
@@ -374,7 +417,7 @@ export class CapacityManager {
         this.reclaimAt.delete(e.node);
         this.idleSince.delete(e.node);
         // A scale-down was announced when Roam decided it; the engine reports the removal.
-        const scaledDown = this.terminating.delete(e.node);
+        const scaledDown = this.terminating.delete(e.instanceId);
         if (e.reason.startsWith('reclaim')) this.counters.reclaims++;
         engine.removeNode(e.node, e.reason);
         if (!scaledDown)
@@ -399,6 +442,23 @@ function byPriorityThenAge(a: WorkloadInfo, b: WorkloadInfo): number {
     a.submittedAt - b.submittedAt ||
     (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
   );
+}
+
+/** The plan of a launch made before a restart: what it asked for, for no workload in particular. */
+function adoptedPlan(request: LaunchRequest): LaunchPlan {
+  return {
+    pool: request.pool,
+    offeringId: request.offeringId,
+    zone: request.zone,
+    market: request.market,
+    ...(request.bidPerHourMicros !== undefined
+      ? { bidPerHourMicros: request.bidPerHourMicros }
+      : {}),
+    pricePerHourMicros: 0,
+    forWorkloads: [],
+    expectedCostMicros: 0,
+    reason: 'launched before the control plane restarted',
+  };
 }
 
 /** The market with no spot in `places` (copies only the offerings that change). */

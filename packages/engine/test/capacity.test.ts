@@ -17,6 +17,7 @@ import {
   ManualClock,
   type CapacityEvent,
   type CloudEvent,
+  type CloudInstance,
   type CloudPort,
   type LaunchRequest,
   type Runtime,
@@ -27,10 +28,15 @@ import {
 class ScriptedCloud implements CloudPort {
   readonly launches: (LaunchRequest & { id: string })[] = [];
   readonly terminated: string[] = [];
+  /** What `instances()` lists: set by the test. */
+  held: CloudInstance[] = [];
   private listener: (e: CloudEvent) => void = () => undefined;
   constructor(public offerings: MarketOffering[]) {}
   market(): readonly MarketOffering[] {
     return this.offerings;
+  }
+  instances(): readonly CloudInstance[] {
+    return this.held;
   }
   launch(request: LaunchRequest): string {
     const id = `i-${this.launches.length}`;
@@ -471,6 +477,67 @@ describe('capacity manager', () => {
     // The first pause is over: the cheapest place is tried again.
     expect(cloud.launches[3]).toMatchObject({ zone: 'us-east-1a', market: 'spot' });
     expect(hazardA.evidence().reclaims).toBe(1);
+  });
+
+  it('takes over what the cloud holds after a restart: running nodes, launches on their way, and terminates what no pool claims', () => {
+    const { engine, cloud, cycle, state, capacity } = setup([market(a2, { 'us-east-1a': 2 })], 2);
+    const asked = (pool: string): LaunchRequest => ({
+      pool,
+      offeringId: offeringId(a2),
+      zone: 'us-east-1a',
+      market: 'spot',
+      labels: {},
+    });
+    // Launches 0 and 1 stand for instances of an earlier run of the control plane.
+    cloud.launch(asked('cloud'));
+    cloud.launch(asked('cloud'));
+    const node = cloud.ready(0, 'cloud-a');
+    state.removeNode('cloud-a');
+    cloud.held = [
+      { instanceId: 'i-0', state: 'running', request: asked('cloud'), node },
+      { instanceId: 'i-1', state: 'booting', request: asked('cloud') },
+      { instanceId: 'i-9', state: 'running', request: asked('gone'), node: { ...node, name: 'x' } },
+      { instanceId: 'i-8', state: 'terminating', request: asked('cloud') },
+    ];
+    expect(capacity.reconcile()).toEqual({ adopted: 1, booting: 1, terminated: 1 });
+    expect(state.node('cloud-a')?.info).toEqual(node);
+    expect(state.node('x')).toBeUndefined();
+    expect(cloud.terminated).toEqual(['i-9']);
+    // The pool holds 2 nodes at most: the adopted one and the one booting. Work that fits
+    // neither waits; nothing more is launched.
+    engine.submit(workload('w', 2));
+    engine.submit(workload('v', 2));
+    const phases = () => ['v', 'w'].map((k) => engine.record(k)?.phase);
+    cycle();
+    expect(cloud.launches).toHaveLength(2);
+    expect(phases()).toEqual(['Running', 'Pending']);
+    cloud.ready(1, 'cloud-b');
+    cycle();
+    expect(phases()).toEqual(['Running', 'Running']);
+    expect(state.poolSize('cloud')).toBe(2);
+  });
+
+  it('keeps the reclaim notice of a node it takes over: work placed there is moved off at once', () => {
+    const { engine, cloud, cycle, state, capacity, runtime } = setup([
+      market(a2, { 'us-east-1a': 2 }),
+    ]);
+    const request: LaunchRequest = {
+      pool: 'cloud',
+      offeringId: offeringId(a2),
+      zone: 'us-east-1a',
+      market: 'spot',
+      labels: {},
+    };
+    cloud.launch(request);
+    const node = cloud.ready(0, 'cloud-a');
+    state.removeNode('cloud-a');
+    cloud.held = [{ instanceId: 'i-0', state: 'running', request, node, reclaimAt: 120_000 }];
+    capacity.reconcile();
+    engine.submit(workload('w', 2));
+    cycle();
+    expect(runtime.stops).toEqual([
+      expect.objectContaining({ key: 'w', request: expect.objectContaining({ checkpoint: true }) }),
+    ]);
   });
 
   it('tells why work cannot get capacity, once', () => {

@@ -16,6 +16,7 @@ import { SeededRng } from '@roam/core';
 import { DEMO_RESOURCES } from './demo.js';
 import { offeringDocument } from './offering-document.js';
 import { openStore } from './open-store.js';
+import { readSimCloud, SIM_CLOUD_FILE, writeSimCloud } from './sim-cloud-file.js';
 import { spotMarket } from './spot-market.js';
 
 export const upHelp = `Usage: roam up [--data-dir DIR] [--listen HOST:PORT] [--store sqlite|memory|postgres://...]
@@ -27,7 +28,8 @@ a small demo (queues, an on-prem pool and an elastic spot pool, all named demo-*
 --no-demo skips it. On first start it creates an admin token and writes the CLI config
 so 'roam get workloads' just works. Ctrl-C stops it cleanly.
 
-  --data-dir DIR     where the SQLite store lives (default ./.roam)
+  --data-dir DIR     where the SQLite store and the simulated cloud's instances
+                     (sim-cloud.json) live (default ./.roam)
   --listen H:P       address to listen on (default 127.0.0.1:7070)
   --store S          sqlite (default), memory, or a postgres:// URL
   --speed N          run the simulated world N times faster than real time (default 1)
@@ -64,6 +66,10 @@ export async function upCommand(args: string[], io: Io): Promise<number> {
   await mkdir(dataDir, { recursive: true });
 
   const market = await spotMarket(values['spot-trace'], seed);
+  // The simulated cloud keeps its instances across restarts, as a real cloud does, unless
+  // the store itself is not durable.
+  const cloudFile = values.store === 'memory' ? undefined : join(dataDir, SIM_CLOUD_FILE);
+  const restore = cloudFile !== undefined ? readSimCloud(cloudFile) : undefined;
   const { store, description } = await openStore(values.store, dataDir);
   const catalog = await loadCatalog(dataDir);
   const plane = await ControlPlane.open({
@@ -73,14 +79,20 @@ export async function upCommand(args: string[], io: Io): Promise<number> {
     // The simulated multi-cloud: the catalog's offerings, a spot market (calibrated from
     // public traces, or replaying one), instances that boot, get reclaimed and bill, on
     // the world clock.
-    cloud: (world) =>
-      new SimCloud({
+    cloud: (world) => {
+      const cloud: SimCloud = new SimCloud({
         now: () => world.now(),
         schedule: (at, fn) => world.at(at, fn),
         catalog,
         rng: new SeededRng(seed),
         market: market(world.now()),
-      }),
+        ...(restore ? { restore } : {}),
+        ...(cloudFile !== undefined
+          ? { onChange: () => writeSimCloud(cloudFile, cloud.snapshot()) }
+          : {}),
+      });
+      return cloud;
+    },
   });
   const tokens = await TokenService.open(store);
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;

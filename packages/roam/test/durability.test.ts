@@ -118,4 +118,52 @@ describe('durability of roam up (SQLite)', () => {
       expect(await stop(second, 'SIGTERM')).toBe(0);
     }
   }, 60_000);
+
+  it("takes over the simulated cloud's instances and the work on them after kill -9", async () => {
+    const dir = scratchDir();
+    const port = await freePort();
+    const first = await startUp(dir, port, ['--no-demo', '--speed', '1000']);
+    const { url, token } = first;
+    const put = async (path: string, doc: unknown) =>
+      expect((await call(url, token, 'PUT', `${API}/${path}`, doc)).status).toBe(201);
+    await put('nodepools/burst', {
+      apiVersion: 'roam.dev/v1alpha1',
+      kind: 'NodePool',
+      metadata: { name: 'burst' },
+      spec: { elastic: { clouds: ['aws'], gpuModels: ['H100'], market: 'on-demand', maxNodes: 2 } },
+    });
+    await put('queues/burst', {
+      apiVersion: 'roam.dev/v1alpha1',
+      kind: 'Queue',
+      metadata: { name: 'burst' },
+      spec: { quota: [{ nodePool: 'burst', deservedGpus: 16 }] },
+    });
+    await put('workloads/train', {
+      ...workload('train', 8),
+      spec: { ...workload('train', 8).spec, expectedDuration: '1000h' },
+    });
+    const running = async (u: string, t: string): Promise<string | undefined> => {
+      const w = (await call(u, t, 'GET', `${API}/workloads/train`)).body;
+      return w.status?.phase === 'Running' ? w.status.placements[0].node : undefined;
+    };
+    let node: string | undefined;
+    for (let i = 0; i < 200 && node === undefined; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      node = await running(url, token);
+    }
+    expect(node).toBeDefined();
+    await stop(first, 'SIGKILL');
+
+    const second = await startUp(dir, port);
+    try {
+      expect(await running(second.url, second.token)).toBe(node);
+      const nodes = (await call(second.url, second.token, 'GET', `${API}/nodes`)).body.items;
+      expect(nodes.map((n: any) => n.metadata.name)).toEqual([node]);
+      const events = (await call(second.url, second.token, 'GET', `${API}/events`)).body.items;
+      expect(events.filter((e: any) => e.type === 'launching')).toHaveLength(1);
+      expect(events.at(-1)).toMatchObject({ type: 'node-ready', node });
+    } finally {
+      expect(await stop(second, 'SIGTERM')).toBe(0);
+    }
+  }, 60_000);
 });

@@ -1,4 +1,15 @@
-import { builtinCatalog, SimCloud, StochasticMarket } from '@roam/adapters';
+import {
+  builtinCatalog,
+  MemoryStore,
+  SimCloud,
+  SqliteStore,
+  StochasticMarket,
+  type SimCloudSnapshot,
+} from '@roam/adapters';
+import type { Store } from '@roam/engine';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { SeededRng } from '@roam/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { docs, eventually, startHarness, type Harness } from './harness.js';
@@ -7,18 +18,29 @@ const API = '/apis/roam.dev/v1alpha1';
 let h: Harness | undefined;
 afterEach(async () => h?.close());
 
-/** A control plane whose elastic pools launch on the simulated cloud, the world 100,000× fast. */
-async function withCloud(): Promise<Harness> {
-  return startHarness(undefined, 100_000, {
+/**
+ * A control plane whose elastic pools launch on the simulated cloud, the world 100,000×
+ * fast; `clouds` gets each cloud made (one per control plane).
+ */
+async function withCloud(
+  store: Store = new MemoryStore(),
+  restore?: SimCloudSnapshot,
+  clouds: SimCloud[] = [],
+): Promise<Harness> {
+  return startHarness(store, 100_000, {
     seed: 7,
-    cloud: (world) =>
-      new SimCloud({
+    cloud: (world) => {
+      const cloud = new SimCloud({
         now: () => world.now(),
         schedule: (at, fn) => world.at(at, fn),
         catalog: builtinCatalog(),
         rng: new SeededRng(7),
         market: new StochasticMarket({ seed: 7, startMs: world.now() }),
-      }),
+        ...(restore ? { restore } : {}),
+      });
+      clouds.push(cloud);
+      return cloud;
+    },
   });
 }
 
@@ -134,6 +156,56 @@ describe('control plane with cloud capacity', () => {
     }, 5000);
     const list = (await h.call('GET', `${API}/colonies`)).body.items as { status: unknown }[];
     expect(list[0]?.status).toMatchObject({ runningWorkloads: 0, phase: 'Idle' });
+  });
+
+  it('takes over the cloud nodes and the work on them after a restart, and terminates instances no pool claims', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'roam-cloud-restart-'));
+    const clouds: SimCloud[] = [];
+    h = await withCloud(await SqliteStore.open(dir), undefined, clouds);
+    await h.call('PUT', `${API}/nodepools/burst`, elasticPool);
+    await h.call('PUT', `${API}/queues/team`, docs.queue('team', 'burst', 16));
+    await h.call(
+      'POST',
+      `${API}/workloads`,
+      docs.workload('train', 'team', 8, { nodePools: ['burst'], expectedDuration: '1000h' }),
+    );
+    let node = '';
+    await eventually(async () => {
+      const w = (await h!.call('GET', `${API}/workloads/train`)).body;
+      node = w.status?.placements?.[0]?.node ?? '';
+      return w.status?.phase === 'Running';
+    }, 5000);
+    await h.close();
+    const snapshot = clouds[0]?.snapshot() as SimCloudSnapshot;
+    expect(snapshot.instances).toHaveLength(1);
+
+    h = await withCloud(await SqliteStore.open(dir), snapshot, clouds);
+    const w = (await h.call('GET', `${API}/workloads/train`)).body;
+    expect(w.status).toMatchObject({ phase: 'Running', placements: [{ node }] });
+    const nodes = (await h.call('GET', `${API}/nodes`)).body.items as {
+      metadata: { name: string };
+    }[];
+    expect(nodes.map((n) => n.metadata.name)).toEqual([node]);
+    const events = (await h.call('GET', `${API}/events`)).body.items as {
+      type: string;
+      reason: string;
+    }[];
+    expect(events.at(-1)).toMatchObject({
+      type: 'node-ready',
+      reason: expect.stringMatching(/taken over after a restart/),
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(clouds[1]?.liveInstances()).toBe(1);
+    await h.close();
+
+    // A control plane that has no such pool terminates the instance rather than pay for it.
+    h = await withCloud(new MemoryStore(), clouds[1]?.snapshot(), clouds);
+    await eventually(async () => clouds[2]?.liveInstances() === 0, 5000);
+    const gone = (await h.call('GET', `${API}/events`)).body.items as {
+      type: string;
+      reason: string;
+    }[];
+    expect(gone.map((e) => e.type)).toEqual(['scaled-down']);
   });
 
   it('leaves pending work pending when its pool is static (no cloud involved)', async () => {

@@ -1,5 +1,6 @@
 /** The simulated multi-cloud: a digital twin of AWS, GCP and Azure with spot market models. */
 export { SimCloud, type MarketUsage, type SimCloudOptions } from './sim-cloud.js';
+export type { PlannedReclaim, SavedInstance, SimCloudSnapshot } from './snapshot.js';
 export type {
   MarketPlace,
   PlaceQuote,

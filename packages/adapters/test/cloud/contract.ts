@@ -225,6 +225,44 @@ export function cloudPortContract(name: string, fixture: (seed: number) => Cloud
       expect(eventsOf(log, id).map((r) => r.e.type)).toEqual(['terminated']);
     });
 
+    it('lists its instances while they boot, run and end, with their requests and nodes', () => {
+      const f = fixture(9);
+      const request = onDemandRequest(offeringOf(f, 'aws'));
+      const id = f.cloud.launch(request);
+      // Spot where capacity is withdrawn: it boots, then fails and is listed no more.
+      const failing = f.cloud.launch(spotRequest(findPlace(f, false)));
+      expect(f.cloud.instances().map((i) => [i.instanceId, i.state, i.node])).toEqual([
+        [id, 'booting', undefined],
+        [failing, 'booting', undefined],
+      ]);
+      expect(f.cloud.instances()[0]?.request).toEqual(request);
+      f.runUntil(f.now() + ANSWER_WITHIN);
+      const running = f.cloud.instances();
+      expect(running).toHaveLength(1);
+      expect(running[0]).toMatchObject({ instanceId: id, state: 'running', request });
+      expect(running[0]?.node?.cloud?.instanceId).toBe(id);
+      f.cloud.terminate(id);
+      expect(f.cloud.instances().map((i) => i.state)).toEqual(['terminating']);
+      f.runUntil(f.now() + HOUR);
+      expect(f.cloud.instances()).toEqual([]);
+    });
+
+    it('lists a spot instance with the time it goes once its reclaim notice is given', () => {
+      const f = fixture(10);
+      const log = record(f);
+      const id = f.cloud.launch(spotRequest(findPlace(f, true)));
+      f.runUntil(f.now() + ANSWER_WITHIN);
+      expect(f.cloud.instances()[0]?.reclaimAt).toBeUndefined();
+      const until = f.now() + LONG_RUN;
+      while (f.now() < until && !eventsOf(log, id).some((r) => r.e.type === 'interruption-notice'))
+        f.runUntil(f.now() + MINUTE);
+      const notice = eventsOf(log, id).find((r) => r.e.type === 'interruption-notice')?.e;
+      if (notice?.type !== 'interruption-notice') throw new Error('no notice');
+      expect(f.cloud.instances()).toEqual([
+        expect.objectContaining({ instanceId: id, state: 'running', reclaimAt: notice.at }),
+      ]);
+    });
+
     it('an unsubscribed listener hears nothing more, the others still do', () => {
       const f = fixture(8);
       const first: CloudEvent[] = [];

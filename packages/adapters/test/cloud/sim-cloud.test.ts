@@ -1,14 +1,17 @@
-import { offeringId, spotPlace, type CatalogOffering } from '@roam/core';
+import { offeringId, SeededRng, spotPlace, type CatalogOffering } from '@roam/core';
 import type { LaunchRequest } from '@roam/engine';
 import { describe, expect, it } from 'vitest';
 import {
   BOOT_JITTER,
   CLOUD_BEHAVIOUR,
+  SimCloud,
   StochasticMarket,
   TERMINATE_DELAY_MS,
   TraceMarket,
+  type SimCloudSnapshot,
 } from '../../src/cloud/index.js';
 import { eventsOf, record } from './contract.js';
+import { TestEventQueue } from './event-queue.js';
 import { catalogOf, HOUR, MINUTE, minuteSeries, offering, simCloudWorld } from './fixtures.js';
 
 const p3 = offering();
@@ -314,5 +317,111 @@ describe('SimCloud determinism', () => {
     expect(ids(7)).toEqual(ids(7));
     expect(ids(7)).not.toEqual(ids(8));
     expect(new Set(ids(7)).size).toBe(3);
+  });
+});
+
+describe('SimCloud snapshot and restore', () => {
+  /** A twin restored from `snapshot` at `at`, in the same market as `world()`. */
+  function restored(snapshot: SimCloudSnapshot, at: number) {
+    const queue = new TestEventQueue(at);
+    const cloud = new SimCloud({
+      now: queue.now,
+      schedule: queue.schedule,
+      catalog,
+      rng: new SeededRng(2),
+      market: world().model,
+      restore: JSON.parse(JSON.stringify(snapshot)) as SimCloudSnapshot,
+    });
+    const log = record({
+      cloud,
+      now: queue.now,
+      runUntil: (t) => queue.runUntil(t),
+      spotAvailable: () => true,
+    });
+    return { cloud, queue, log };
+  }
+
+  /**
+   * A twin with spot p3 in us-east-1a (reclaimed at 05:00, told at 04:58), on-demand on
+   * Azure, both running, and on-demand on GCP launched at 01:00 and still booting; the
+   * snapshot is taken right after that launch.
+   */
+  function snapshotAtOne() {
+    const w = world();
+    const spot = w.cloud.launch(request(p3, { zone: 'us-east-1a', market: 'spot' }));
+    const azure = w.cloud.launch(request(azureV100));
+    w.runUntil(HOUR);
+    const gcp = w.cloud.launch(request(gcpV100));
+    return { spot, azure, gcp, snapshot: w.cloud.snapshot(), w };
+  }
+
+  it('takes over every instance as it was: running ones listed with their nodes, a booting one ready when due', () => {
+    const { spot, azure, gcp, snapshot, w } = snapshotAtOne();
+    const before = w.cloud.instances();
+    const r = restored(snapshot, HOUR + 30_000);
+    expect(r.cloud.instances()).toEqual(before);
+    const bootAt = snapshot.instances.find((i) => i.id === gcp)?.bootAt ?? 0;
+    r.queue.runUntil(HOUR + 20 * MINUTE);
+    const ready = eventsOf(r.log, gcp);
+    expect(ready.map((e) => [e.e.type, e.t])).toEqual([['ready', bootAt]]);
+    expect(r.cloud.instances().map((i) => [i.instanceId, i.state])).toEqual([
+      [spot, 'running'],
+      [azure, 'running'],
+      [gcp, 'running'],
+    ]);
+    // The spot instance's reclaim comes when it was due, with the notice before it.
+    r.queue.runUntil(6 * HOUR);
+    expect(eventsOf(r.log, spot).map((e) => [e.e.type, e.t])).toEqual([
+      ['interruption-notice', 5 * HOUR - 120_000],
+      ['terminated', 5 * HOUR],
+    ]);
+    expect(r.cloud.liveInstances()).toBe(2);
+  });
+
+  it('drops a spot instance reclaimed while it was down, and boots one whose boot is past at once', () => {
+    const { spot, gcp, snapshot } = snapshotAtOne();
+    const r = restored(snapshot, 5 * HOUR + 30 * MINUTE);
+    expect(r.cloud.instances().map((i) => i.instanceId)).not.toContain(spot);
+    r.queue.runUntil(5 * HOUR + 30 * MINUTE);
+    expect(eventsOf(r.log, gcp).map((e) => [e.e.type, e.t])).toEqual([
+      ['ready', 5 * HOUR + 30 * MINUTE],
+    ]);
+    expect(eventsOf(r.log, spot)).toEqual([]);
+  });
+
+  it('ends an instance that was being terminated, and lists its notice to a spot instance told before', () => {
+    const w = world();
+    const spot = w.cloud.launch(request(p3, { zone: 'us-east-1a', market: 'spot' }));
+    const azure = w.cloud.launch(request(azureV100));
+    w.runUntil(5 * HOUR - 60_000);
+    w.cloud.terminate(azure);
+    const r = restored(w.cloud.snapshot(), 5 * HOUR - 59_000);
+    expect(r.cloud.instances().map((i) => [i.instanceId, i.state, i.reclaimAt])).toEqual([
+      [spot, 'running', 5 * HOUR],
+      [azure, 'terminating', undefined],
+    ]);
+    r.queue.runUntil(5 * HOUR);
+    expect(
+      eventsOf(r.log, azure).map((e) => [e.e.type, e.e.type === 'terminated' && e.e.reason]),
+    ).toEqual([['terminated', 'terminated by Roam']]);
+    expect(r.cloud.instances()).toEqual([]);
+  });
+
+  it('tells a change after each launch, boot and end, so a saved snapshot is never stale', () => {
+    const queue = new TestEventQueue(0);
+    const seen: number[] = [];
+    const cloud: SimCloud = new SimCloud({
+      now: queue.now,
+      schedule: queue.schedule,
+      catalog,
+      rng: new SeededRng(1),
+      market: world().model,
+      onChange: () => seen.push(cloud.snapshot().instances.length),
+    });
+    const id = cloud.launch(request(azureV100));
+    queue.runUntil(HOUR);
+    cloud.terminate(id);
+    queue.runUntil(2 * HOUR);
+    expect(seen).toEqual([1, 1, 1, 0]);
   });
 });

@@ -22,13 +22,15 @@ interface WorkloadStatusView {
 }
 
 /**
- * Rebuilds the control plane from the store after a (re)start: queues, pools, nodes, and
- * every unfinished workload. A workload that was running is booked again at its
+ * Rebuilds the control plane from the store after a (re)start: recent events, queues,
+ * pools, nodes (static ones from the store, cloud ones from what the cloud still holds),
+ * and every unfinished workload. A workload that was running is booked again at its
  * placements when they still fit (so no GPU is booked twice and none is lost); if they
  * do not, it waits again. Nothing accepted is dropped: every stored workload is either
  * finished, running, or pending again.
  */
 export async function recover(plane: ControlPlane, store: Store): Promise<void> {
+  plane.restoreEvents(await lastEvents(store));
   for (const kind of KINDS) for (const o of await store.list(kind)) plane.adopt(o);
   plane.syncQueues();
   plane.syncPools();
@@ -38,6 +40,9 @@ export async function recover(plane: ControlPlane, store: Store): Promise<void> 
     const pool = validate(o.doc) as NodePool;
     if (pool.spec.static) await plane.syncPoolNodes(pool.metadata.name, pool);
   }
+  // The cloud kept its instances while the control plane was down: their nodes come back
+  // before the work that ran on them is adopted.
+  plane.capacity?.reconcile();
   const workloads = plane
     .storedAll('Workload')
     .map((o) => ({ o, status: ((o.doc as Doc).status ?? {}) as WorkloadStatusView }))
@@ -50,8 +55,6 @@ export async function recover(plane: ControlPlane, store: Store): Promise<void> 
         (a.o.key < b.o.key ? -1 : 1),
     );
   for (const { o, status } of workloads) adoptWorkload(plane, o, status);
-  const events = await lastEvents(store);
-  plane.restoreEvents(events);
 }
 
 function adoptWorkload(plane: ControlPlane, o: StoredObject, status: WorkloadStatusView): void {
