@@ -11,7 +11,7 @@ import {
 } from '@roam/core';
 import type { EngineEvent } from './events.js';
 import type { Clock, EventSink, Runtime } from './ports.js';
-import { isFinished, type WorkloadRecord } from './records.js';
+import { isFinished, restrictedToOnDemand, type WorkloadRecord } from './records.js';
 
 /** What an engine is built from. */
 export interface EngineOptions {
@@ -71,15 +71,17 @@ export class Engine {
   }
 
   /** Takes over a pending workload after a restart (no new event: it was submitted before). */
-  adoptPending(w: WorkloadInfo, preemptions: number): void {
+  adoptPending(w: WorkloadInfo, preemptions: number, onDemandOnly?: string): void {
     if (this.records.has(w.key)) throw new Error(`workload ${w.key} already exists`);
-    this.records.set(w.key, {
-      info: w,
+    const rec: WorkloadRecord = {
+      info: onDemandOnly === undefined ? w : restrictedToOnDemand(w),
       phase: 'Pending',
       reason: 'pending (recovered after a restart)',
       preemptions,
-    });
-    this.state.submit(w);
+      ...(onDemandOnly !== undefined ? { onDemandOnly } : {}),
+    };
+    this.records.set(w.key, rec);
+    this.state.submit(rec.info);
     this.changed = true;
   }
 
@@ -91,25 +93,33 @@ export class Engine {
   adoptRunning(
     w: WorkloadInfo,
     placements: readonly ReplicaPlacement[],
-    since: { startedAt: number; firstStartedAt: number; preemptions: number },
+    since: {
+      startedAt: number;
+      firstStartedAt: number;
+      preemptions: number;
+      onDemandOnly?: string;
+    },
   ): void {
     if (this.records.has(w.key)) throw new Error(`workload ${w.key} already exists`);
-    this.state.bind(w, placements, since.startedAt);
+    const info = since.onDemandOnly === undefined ? w : restrictedToOnDemand(w);
+    this.state.bind(info, placements, since.startedAt);
     this.records.set(w.key, {
-      info: w,
+      info,
       phase: 'Running',
       reason: 'running (recovered after a restart)',
       startedAt: since.startedAt,
       firstStartedAt: since.firstStartedAt,
       placements,
       preemptions: since.preemptions,
+      ...(since.onDemandOnly !== undefined ? { onDemandOnly: since.onDemandOnly } : {}),
     });
     this.options.runtime.start(w.key, placements);
   }
 
   /**
    * Replaces a pending workload's request (a user changed its spec). Throws unless it is
-   * pending; it keeps its place (submission time) in its queue.
+   * pending; it keeps its place (submission time) in its queue, and its restriction to
+   * on-demand if Roam made one.
    */
   update(w: WorkloadInfo): void {
     const rec = this.records.get(w.key);
@@ -117,10 +127,11 @@ export class Engine {
     const wasPending = this.state.isPending(w.key);
     if (wasPending) this.state.withdraw(w.key);
     this.nominations.delete(w.key);
-    const updated: WorkloadRecord = { ...rec, info: w };
+    const info = rec.onDemandOnly === undefined ? w : restrictedToOnDemand(w);
+    const updated: WorkloadRecord = { ...rec, info };
     delete updated.pendingCode;
     this.records.set(w.key, updated);
-    this.state.submit(w);
+    this.state.submit(info);
     this.changed = true;
   }
 
@@ -143,13 +154,16 @@ export class Engine {
 
   /**
    * Evicts a running workload (a user requeued it, or it moves): it checkpoints, stops and
-   * waits again — as `requeueAs` when given (the same key, e.g. restricted to on-demand
-   * capacity), from then on.
+   * waits again. With `onDemandOnly` (why), it asks for on-demand capacity only from then
+   * on, for the rest of its life.
    */
-  evict(key: string, reason: string, requeueAs?: WorkloadInfo): void {
+  evict(key: string, reason: string, onDemandOnly?: string): void {
     const found = this.records.get(key);
     if (!found || found.phase !== 'Running') return;
-    const rec = requeueAs === undefined ? found : { ...found, info: requeueAs };
+    const rec =
+      onDemandOnly === undefined
+        ? found
+        : { ...found, info: restrictedToOnDemand(found.info), onDemandOnly };
     this.records.set(key, rec);
     rec.phase = 'Preempting';
     rec.reason = reason;

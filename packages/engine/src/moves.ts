@@ -9,7 +9,6 @@ import {
   type NodeInfo,
   type RunningOnCloud,
   type Booking,
-  type WorkloadInfo,
 } from '@roam/core';
 import type { CapacityEvent } from './capacity.js';
 import type { Engine } from './engine.js';
@@ -246,8 +245,7 @@ export class Moves {
     if (d.kind !== 'deadline') return engine.evict(d.workload, d.reason);
     // From now on it asks for on-demand capacity only: the scheduler keeps it off spot and
     // the provisioner launches on-demand for it.
-    const info = engine.record(d.workload)?.info;
-    engine.evict(d.workload, d.reason, info && onDemandOnly(info));
+    engine.evict(d.workload, d.reason, `moved off spot for its deadline: ${d.reason}`);
   }
 
   /** Cordons and marks for termination a node a move leaves, as {@link evict} says. */
@@ -277,19 +275,4 @@ export class Moves {
 /** The distinct nodes of a booking, in placement order (several for a multi-node gang). */
 function nodesOf(b: Booking): string[] {
   return [...new Set(b.placements.map((p) => p.node))];
-}
-
-/**
- * `w` asking for on-demand capacity only: its clouds and regions are kept, its price cap
- * is dropped (a workload moved for its deadline needs on-demand at its price).
- */
-function onDemandOnly(w: WorkloadInfo): WorkloadInfo {
-  return {
-    ...w,
-    capacity: {
-      market: 'on-demand',
-      clouds: w.capacity?.clouds ?? [],
-      regions: w.capacity?.regions ?? [],
-    },
-  };
 }

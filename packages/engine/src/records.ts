@@ -20,6 +20,26 @@ export interface WorkloadRecord {
   placements?: readonly ReplicaPlacement[];
   /** Times it was evicted or lost its node. */
   preemptions: number;
+  /**
+   * Why Roam keeps it on on-demand capacity, when it does: it was moved off spot for its
+   * deadline. This holds for the rest of its life, across edits of its spec and restarts.
+   */
+  onDemandOnly?: string;
+}
+
+/**
+ * `w` asking for on-demand capacity only: its clouds and regions are kept, its price cap
+ * is dropped (a workload moved for its deadline needs on-demand at its price).
+ */
+export function restrictedToOnDemand(w: WorkloadInfo): WorkloadInfo {
+  return {
+    ...w,
+    capacity: {
+      market: 'on-demand',
+      clouds: w.capacity?.clouds ?? [],
+      regions: w.capacity?.regions ?? [],
+    },
+  };
 }
 
 /** Whether a phase is final. */

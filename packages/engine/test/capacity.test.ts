@@ -291,6 +291,13 @@ describe('capacity manager', () => {
       { key: 'g', request: expect.objectContaining({ checkpoint: true }) },
     ]);
     engine.stopped('g');
+    expect(engine.record('g')?.onDemandOnly).toMatch(/^moved off spot for its deadline/);
+    // A user's edit of the waiting gang does not put it back on spot.
+    engine.update(workload('g', 2, { replicas: 2, deadlineAt: 12 * 3_600_000, priority: 60 }));
+    expect(engine.record('g')?.info).toMatchObject({
+      priority: 60,
+      capacity: { market: 'on-demand' },
+    });
     cycle();
     // The spot nodes are free and schedulable, but the gang waits for on-demand.
     expect(state.isPending('g')).toBe(true);

@@ -208,6 +208,36 @@ describe('control plane with cloud capacity', () => {
     expect(gone.map((e) => e.type)).toEqual(['scaled-down']);
   });
 
+  it('keeps a workload moved off spot for its deadline on on-demand after a restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'roam-on-demand-only-'));
+    const store = await SqliteStore.open(dir);
+    h = await withCloud(store);
+    await h.call('PUT', `${API}/nodepools/burst`, {
+      ...elasticPool,
+      spec: { elastic: { ...elasticPool.spec.elastic, market: 'auto', maxNodes: 0 } },
+    });
+    await h.call('PUT', `${API}/queues/team`, docs.queue('team', 'burst', 16));
+    await h.call(
+      'POST',
+      `${API}/workloads`,
+      docs.workload('train', 'team', 8, { nodePools: ['burst'] }),
+    );
+    await h.close();
+    // As the control plane wrote it when the mover moved the workload for its deadline.
+    const reopened = await SqliteStore.open(dir);
+    const stored = await reopened.get('Workload', 'train');
+    const doc = stored?.doc as { status: Record<string, unknown> };
+    const why = 'moved off spot for its deadline: 1 h of slack left';
+    await reopened.put('Workload', 'train', {
+      ...doc,
+      status: { ...doc.status, onDemandOnly: why },
+    });
+
+    h = await withCloud(reopened);
+    expect(h.plane.engine.record('train')?.info.capacity?.market).toBe('on-demand');
+    expect((await h.call('GET', `${API}/workloads/train`)).body.status.onDemandOnly).toBe(why);
+  });
+
   it('leaves pending work pending when its pool is static (no cloud involved)', async () => {
     h = await withCloud();
     await h.call('PUT', `${API}/nodepools/gpu`, docs.pool('gpu', 1, 8));

@@ -94,6 +94,9 @@ const SCHEMAS: Record<string, Schema> = {
         preemptions: int(),
         progressSeconds: int(),
         placements: arr(placement),
+        onDemandOnly: str(
+          'why Roam keeps it on on-demand capacity (moved off spot for its deadline)',
+        ),
       }),
     },
     ['apiVersion', 'kind', 'metadata', 'spec'],

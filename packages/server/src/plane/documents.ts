@@ -79,6 +79,7 @@ export function workloadStatus(
   if (rec.startedAt !== undefined) status.startedAt = rfc3339(rec.startedAt);
   if (rec.finishedAt !== undefined) status.finishedAt = rfc3339(rec.finishedAt);
   if (rec.placements) status.placements = rec.placements.map(placementView);
+  if (rec.onDemandOnly !== undefined) status.onDemandOnly = rec.onDemandOnly;
   return status;
 }
 

@@ -19,6 +19,7 @@ interface WorkloadStatusView {
   progressSeconds?: number;
   preemptions?: number;
   placements?: { node: string; gpus: { index: number; fraction: number }[] }[];
+  onDemandOnly?: string;
 }
 
 /**
@@ -79,6 +80,7 @@ function adoptWorkload(plane: ControlPlane, o: StoredObject, status: WorkloadSta
           startedAt,
           firstStartedAt: time(status.firstStartedAt, startedAt),
           preemptions,
+          ...(status.onDemandOnly !== undefined ? { onDemandOnly: status.onDemandOnly } : {}),
         });
         return;
       } catch {
@@ -86,7 +88,7 @@ function adoptWorkload(plane: ControlPlane, o: StoredObject, status: WorkloadSta
       }
     }
   }
-  plane.engine.adoptPending(info, preemptions);
+  plane.engine.adoptPending(info, preemptions, status.onDemandOnly);
 }
 
 async function lastEvents(store: Store): Promise<EventView[]> {

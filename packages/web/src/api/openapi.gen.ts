@@ -88,6 +88,8 @@ export interface components {
             fraction?: number;
           }[];
         }[];
+        /** @description why Roam keeps it on on-demand capacity (moved off spot for its deadline) */
+        onDemandOnly?: string;
       };
     };
     Queue: {

@@ -128,10 +128,16 @@ export function WorkloadDetail({ name }: { name: string }) {
             </dd>
             <dt>Capacity</dt>
             <dd>
-              {s.capacity?.market ?? 'any'}
-              {s.capacity?.maxPricePerHour !== undefined
-                ? ` · at most ${formatMoney(s.capacity.maxPricePerHour)}/h`
-                : ''}
+              {st.onDemandOnly !== undefined ? (
+                <span title={st.onDemandOnly}>on-demand only (Roam moved it for its deadline)</span>
+              ) : (
+                <>
+                  {s.capacity?.market ?? 'any'}
+                  {s.capacity?.maxPricePerHour !== undefined
+                    ? ` · at most ${formatMoney(s.capacity.maxPricePerHour)}/h`
+                    : ''}
+                </>
+              )}
             </dd>
             <dt>Expected duration</dt>
             <dd>{s.expectedDuration ?? '—'}</dd>
