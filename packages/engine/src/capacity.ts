@@ -121,7 +121,8 @@ export class CapacityManager {
    * (call it once nodes and pools are loaded, before running work is adopted): running
    * instances of elastic pools become nodes again, with any reclaim notice they were
    * given; booting ones count as launches in flight (they join when ready); instances of a
-   * pool that is gone or no longer elastic are terminated, so none is paid for unseen.
+   * pool that is gone or no longer elastic, and running ones the cloud cannot describe as
+   * a node (their offering left the catalog), are terminated, so none is paid for unseen.
    * Returns what it did. O(instances).
    */
   reconcile(): { adopted: number; booting: number; terminated: number } {
@@ -130,14 +131,20 @@ export class CapacityManager {
     const done = { adopted: 0, booting: 0, terminated: 0 };
     for (const i of this.options.cloud.instances()) {
       if (i.state === 'terminating') continue;
-      if (state.pool(i.request.pool)?.elastic === undefined) {
+      const unusable =
+        state.pool(i.request.pool)?.elastic === undefined
+          ? `belongs to pool ${i.request.pool}, which is gone or no longer elastic`
+          : i.state === 'running' && i.node === undefined
+            ? `runs ${i.request.offeringId}, which the catalog no longer has`
+            : undefined;
+      if (unusable !== undefined) {
         this.options.cloud.terminate(i.instanceId);
         this.terminating.add(i.instanceId);
         done.terminated++;
         this.emit({
           kind: 'scaled-down',
           ...(i.node ? { node: i.node.name } : {}),
-          reason: `cloud instance ${i.instanceId} belongs to pool ${i.request.pool}, which is gone or no longer elastic`,
+          reason: `cloud instance ${i.instanceId} ${unusable}`,
         });
         continue;
       }

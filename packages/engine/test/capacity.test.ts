@@ -505,11 +505,13 @@ describe('capacity manager', () => {
       { instanceId: 'i-1', state: 'booting', request: asked('cloud') },
       { instanceId: 'i-9', state: 'running', request: asked('gone'), node: { ...node, name: 'x' } },
       { instanceId: 'i-8', state: 'terminating', request: asked('cloud') },
+      // Running, but the cloud cannot make it a node (its offering left the catalog).
+      { instanceId: 'i-7', state: 'running', request: asked('cloud') },
     ];
-    expect(capacity.reconcile()).toEqual({ adopted: 1, booting: 1, terminated: 1 });
+    expect(capacity.reconcile()).toEqual({ adopted: 1, booting: 1, terminated: 2 });
     expect(state.node('cloud-a')?.info).toEqual(node);
     expect(state.node('x')).toBeUndefined();
-    expect(cloud.terminated).toEqual(['i-9']);
+    expect(cloud.terminated).toEqual(['i-9', 'i-7']);
     // The pool holds 2 nodes at most: the adopted one and the one booting. Work that fits
     // neither waits; nothing more is launched.
     engine.submit(workload('w', 2));

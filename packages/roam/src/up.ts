@@ -11,21 +11,19 @@ import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadCatalog, SimCloud } from '@roam/adapters';
-import { SeededRng } from '@roam/core';
+import { loadCatalog } from '@roam/adapters';
 import { DEMO_RESOURCES } from './demo.js';
 import { offeringDocument } from './offering-document.js';
+import { chooseCloud } from './cloud-choice.js';
 import { openStore } from './open-store.js';
-import { readSimCloud, SIM_CLOUD_FILE, writeSimCloud } from './sim-cloud-file.js';
-import { spotMarket } from './spot-market.js';
 
 export const upHelp = `Usage: roam up [--data-dir DIR] [--listen HOST:PORT] [--store sqlite|memory|postgres://...]
-               [--speed N] [--no-demo] [--seed N] [--spot-trace FILE]
+               [--speed N] [--no-demo] [--seed N] [--spot-trace FILE] [--cloud sim|aws:FILE]
 
 Runs the Roam control plane: the scheduler on the system clock, a durable store, the
-HTTP API (and the dashboard), with a simulated multi-cloud. On an empty store it creates
-a small demo (queues, an on-prem pool and an elastic spot pool, all named demo-*);
---no-demo skips it. On first start it creates an admin token and writes the CLI config
+HTTP API (and the dashboard), with a simulated multi-cloud (or Amazon EC2: --cloud). On
+an empty store it creates a small demo (queues, an on-prem pool and an elastic spot
+pool, all named demo-*); --no-demo skips it. On first start it creates an admin token and writes the CLI config
 so 'roam get workloads' just works. Ctrl-C stops it cleanly.
 
   --data-dir DIR     where the SQLite store and the simulated cloud's instances
@@ -36,7 +34,11 @@ so 'roam get workloads' just works. Ctrl-C stops it cleanly.
   --spot-trace FILE  replay spot availability (and prices) from a trace in the zones it
                      covers, from the start and looping; elsewhere, and by default, the
                      spot market is a model calibrated from public traces
-  --seed N           the simulated world's randomness (default 1)`;
+  --seed N           the simulated world's randomness (default 1)
+  --cloud C          where elastic pools buy capacity: sim (default), the simulated
+                     multi-cloud; or aws:FILE, Amazon EC2 in the regions FILE configures
+                     (launch template and subnets per region; docs/operations.md), with
+                     the AWS SDK's default credentials`;
 
 /** `roam up`: runs until SIGINT or SIGTERM; resolves with the exit code. */
 export async function upCommand(args: string[], io: Io): Promise<number> {
@@ -50,6 +52,7 @@ export async function upCommand(args: string[], io: Io): Promise<number> {
       'no-demo': { type: 'boolean', default: false },
       seed: { type: 'string', default: '1' },
       'spot-trace': { type: 'string' },
+      cloud: { type: 'string', default: 'sim' },
     },
   });
   const speed = Number(values.speed);
@@ -65,35 +68,20 @@ export async function upCommand(args: string[], io: Io): Promise<number> {
   const dataDir = resolve(values['data-dir']);
   await mkdir(dataDir, { recursive: true });
 
-  const market = await spotMarket(values['spot-trace'], seed);
-  // The simulated cloud keeps its instances across restarts, as a real cloud does, unless
-  // the store itself is not durable.
-  const cloudFile = values.store === 'memory' ? undefined : join(dataDir, SIM_CLOUD_FILE);
-  const restore = cloudFile !== undefined ? readSimCloud(cloudFile) : undefined;
-  const { store, description } = await openStore(values.store, dataDir);
   const catalog = await loadCatalog(dataDir);
-  const plane = await ControlPlane.open({
-    store,
-    speed,
-    seed,
-    // The simulated multi-cloud: the catalog's offerings, a spot market (calibrated from
-    // public traces, or replaying one), instances that boot, get reclaimed and bill, on
-    // the world clock.
-    cloud: (world) => {
-      const cloud: SimCloud = new SimCloud({
-        now: () => world.now(),
-        schedule: (at, fn) => world.at(at, fn),
-        catalog,
-        rng: new SeededRng(seed),
-        market: market(world.now()),
-        ...(restore ? { restore } : {}),
-        ...(cloudFile !== undefined
-          ? { onChange: () => writeSimCloud(cloudFile, cloud.snapshot()) }
-          : {}),
-      });
-      return cloud;
+  const cloud = await chooseCloud(
+    {
+      cloud: values.cloud,
+      spotTrace: values['spot-trace'],
+      seed,
+      speed,
+      durable: values.store !== 'memory',
+      dataDir,
     },
-  });
+    catalog,
+  );
+  const { store, description } = await openStore(values.store, dataDir);
+  const plane = await ControlPlane.open({ store, speed, seed, cloud: cloud.cloud });
   const tokens = await TokenService.open(store);
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   let adminToken: string | undefined;
@@ -120,7 +108,7 @@ export async function upCommand(args: string[], io: Io): Promise<number> {
     web !== undefined
       ? `Dashboard: ${url}/ (sign in with: npx roam dashboard)`
       : 'Dashboard: not built (npm run build -w @roam/web)',
-    `Roam control plane listening on ${url} (store: ${description}${speed !== 1 ? `, world ×${speed}` : ''})`,
+    `Roam control plane listening on ${url} (store: ${description}; cloud: ${cloud.description}${speed !== 1 ? `; world ×${speed}` : ''})`,
   ];
   if (empty && !values['no-demo'])
     lines.push(
@@ -147,6 +135,7 @@ export async function upCommand(args: string[], io: Io): Promise<number> {
       io.err('stopping…');
       server.close();
       server.closeAllConnections();
+      cloud.close();
       void plane.close().then(done, (e: unknown) => {
         io.err(`roam: error while stopping: ${(e as Error).message}`);
         done();
