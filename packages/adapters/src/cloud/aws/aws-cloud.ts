@@ -89,6 +89,7 @@ export class AwsCloud implements CloudPort {
   /** Latest spot price per `region/instanceType/zone`, micro-dollars per hour. */
   private readonly prices = new Map<string, number>();
   private timer: unknown;
+  private running = false;
   private polling: Promise<void> | undefined;
 
   constructor(private readonly options: AwsCloudOptions) {
@@ -210,7 +211,9 @@ export class AwsCloud implements CloudPort {
   /** Polls every `pollSeconds` until `close`; failures go to `onError` and the next poll. */
   start(): void {
     const timers = this.options.timers ?? systemTimers;
+    this.running = true;
     const next = (): void => {
+      if (!this.running) return;
       this.timer = timers.setTimeout(() => {
         this.poll().then(next, (e: Error) => {
           this.options.onError?.(e);
@@ -221,8 +224,9 @@ export class AwsCloud implements CloudPort {
     next();
   }
 
-  /** Stops polling. */
+  /** Stops polling (a poll under way finishes, and none follows). */
   close(): void {
+    this.running = false;
     if (this.timer !== undefined) (this.options.timers ?? systemTimers).clearTimeout(this.timer);
     this.timer = undefined;
   }

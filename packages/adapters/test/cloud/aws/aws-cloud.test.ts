@@ -337,3 +337,32 @@ describe('parseAwsConfig', () => {
     expect(() => parseAwsConfig(input, 'aws.json')).toThrow(error);
   });
 });
+
+describe('AwsCloud polling', () => {
+  it('polls every pollSeconds until closed, also when closed during a poll', async () => {
+    const ec2 = new FakeEc2();
+    const waits: { fn: () => void; ms: number }[] = [];
+    const cloud = new AwsCloud({
+      config,
+      catalog: catalogOf(p3),
+      client: () => ec2.api,
+      now: () => T0,
+      timers: {
+        setTimeout: (fn, ms) => waits.push({ fn, ms }),
+        clearTimeout: () => undefined,
+      },
+    });
+    const polls = () => ec2.calls.filter((c) => c.name === 'DescribeInstancesCommand').length;
+    cloud.start();
+    expect(waits.map((w) => w.ms)).toEqual([15_000]);
+    waits[0]?.fn();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(polls()).toBe(1);
+    expect(waits).toHaveLength(2);
+    waits[1]?.fn();
+    cloud.close();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(polls()).toBe(2);
+    expect(waits).toHaveLength(2);
+  });
+});
