@@ -152,6 +152,45 @@ describe('roam sim replay', () => {
     expect(table.out).toMatch(/POLICY\s+COST\s+ON-DEMAND RUN\s+SAVED/);
   });
 
+  it('buys from a replayed spot trace with --spot-trace, and names it', async () => {
+    const trace = join(dir, 'spot-trace.csv');
+    const header =
+      'trace_set,kind,cloud,region,zone,az_id,instance_type,gpu,nodes_probed,gap_seconds,tick,elapsed_seconds,timestamp,value,spot_price_usd_per_hour';
+    // Spot comes and goes every 20 minutes in every AWS us-east-1 and us-west-2 zone.
+    const zones = ['us-east-1a', 'us-east-1b', 'us-east-1c', 'us-east-1d', 'us-east-1f'];
+    const west = ['us-west-2a', 'us-west-2b', 'us-west-2c'];
+    const rows = [...zones, ...west].flatMap((zone) =>
+      Array.from(
+        { length: 36 },
+        (_, t) =>
+          `s,availability,aws,${zone.slice(0, -1)},${zone},,p3.2xlarge,V100,1,600,${t},${600 * t},,${Math.floor(t / 2) % 2},`,
+      ),
+    );
+    writeFileSync(trace, [header, ...rows].join('\n'));
+    const fleetOf = async (...more: string[]) => {
+      const r = await replayFixture('--cloud-only', '--market', 'spot', '--json', ...more);
+      expect(r.err).toBe('');
+      expect(r.code).toBe(0);
+      return (JSON.parse(r.out) as { fleet: { spotMarket: string; costUsd: number } }).fleet;
+    };
+    const calibrated = await fleetOf();
+    expect(calibrated.spotMarket).toBe('calibrated model, seed 1');
+    const traced = await fleetOf('--spot-trace', trace);
+    expect(traced.spotMarket).toBe(trace);
+    expect(traced.costUsd).not.toBe(calibrated.costUsd);
+    const table = await replayFixture('--cloud-only', '--market', 'spot', '--spot-trace', trace);
+    expect(table.out).toContain(`Cloud fleet (spot market: ${trace})`);
+  });
+
+  it.each([
+    [['--spot-trace', 'x.csv'], /--spot-trace needs --cloud or --cloud-only/],
+    [['--cloud', '--spot-trace', '/no/such/trace.csv'], /--spot-trace: .*no such file/i],
+  ])('refuses %j', async (more, error) => {
+    const r = await replayFixture(...more);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(error);
+  });
+
   it('prints a summary table with the queues', async () => {
     const r = await replayFixture('--policy', 'roam,spread');
     expect(r.code).toBe(0);

@@ -7,7 +7,7 @@ import type { WorldTimers } from '@roam/server';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readSimCloud, SIM_CLOUD_FILE, writeSimCloud } from './sim-cloud-file.js';
-import { spotMarket } from './spot-market.js';
+import { spotMarket } from '@roam/sim';
 
 /** What `roam up` asked for: `--cloud`, and what the simulated cloud depends on. */
 export interface CloudFlags {

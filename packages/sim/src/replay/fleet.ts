@@ -10,6 +10,8 @@ const MARKET_LOOK_MS = 5 * 60_000;
 export interface ReplayCloud {
   readonly catalog: Catalog;
   readonly market: SpotMarketModel;
+  /** What the market is, for the report (a trace file, or the calibrated model). */
+  readonly marketName?: string;
   readonly mover?: Partial<MoverConfig>;
   /** No proactive or opportunistic moves (reactive and deadline moves stay). */
   readonly conservative?: boolean;
@@ -17,6 +19,8 @@ export interface ReplayCloud {
 
 /** What the fleet cost and did. */
 export interface FleetReport {
+  /** The spot market the fleet bought from ({@link ReplayCloud.marketName}). */
+  readonly spotMarket: string;
   readonly costUsd: number;
   /**
    * The same instances for the same time, all on-demand. This overstates what spot saves
@@ -47,6 +51,7 @@ export interface FleetReport {
  */
 export class Fleet {
   private readonly cloud: SimCloud;
+  private readonly marketName: string;
   private readonly capacity: CapacityManager;
   private wakeUpAt = -1;
   private lastLookAt = -Infinity;
@@ -61,6 +66,7 @@ export class Fleet {
     rng: Rng,
     onEvent: (e: CapacityEvent) => void,
   ) {
+    this.marketName = options.marketName ?? 'unnamed';
     this.cloud = new SimCloud({
       now,
       schedule: (at, fn) => queue.at(at, fn),
@@ -115,6 +121,7 @@ export class Fleet {
     const usage = this.cloud.usage();
     const c = this.capacity.counters;
     return {
+      spotMarket: this.marketName,
       costUsd: Math.round(cost / 10_000) / 100,
       onDemandCostUsd: Math.round(onDemand / 10_000) / 100,
       savingsPct: onDemand > 0 ? Math.round((1 - cost / onDemand) * 10_000) / 100 : 0,

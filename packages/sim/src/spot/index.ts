@@ -7,3 +7,4 @@ export * from './select.js';
 export * from './charts.js';
 export * from './sweep.js';
 export * from './summary.js';
+export * from './cloud-market.js';

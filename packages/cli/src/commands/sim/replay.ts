@@ -1,10 +1,11 @@
 import { defaultSchedulerConfig, placementPolicy } from '@roam/core';
-import { builtinCatalog, StochasticMarket } from '@roam/adapters';
+import { builtinCatalog, type SpotMarketModel } from '@roam/adapters';
 import {
   FILL_POLICIES,
   isFillPolicy,
   replay,
   scaleArrivals,
+  spotMarket,
   firstJobs,
   withCheckpoints,
   withElasticPool,
@@ -22,6 +23,8 @@ import { writeReplayOutputs } from './outputs.js';
 export const replayHelp = `Usage: roam sim replay --trace TRACE --cluster CLUSTER --policy P[,P...] [--seed N]
                        [--arrival-scale X] [--checkpoint-seconds S] [--no-preemption]
                        [--json] [--out DIR] [--png]
+                       [--cloud | --cloud-only] [--market M] [--spot-trace FILE]
+                       [--checkpoint-minutes M] [--conservative] [--max-nodes N]
 
 Replays a workload trace with arrivals and departures through Roam's engine and
 scheduler on a simulated cluster, and reports job completion time, queueing delay,
@@ -48,7 +51,11 @@ and deserved shares, and Jain's fairness index.
                       whichever is expected to cost less), spot, or on-demand. Unless
                       on-demand, each policy is also replayed on on-demand only, and the
                       report shows what the fleet saves against that run
-  --checkpoint-minutes M   jobs that do not say otherwise checkpoint every M minutes`;
+  --checkpoint-minutes M   jobs that do not say otherwise checkpoint every M minutes
+  --spot-trace FILE   with --cloud: replay spot availability (and prices, scaled to each
+                      offering's catalog spot price) from a trace in the zones it covers,
+                      from the replay's start and looped; other places use the calibrated
+                      market. Formats as for roam sim spot`;
 
 /** `roam sim replay`. */
 export async function replayCommand(args: string[], io: Io): Promise<number> {
@@ -70,6 +77,7 @@ export async function replayCommand(args: string[], io: Io): Promise<number> {
       jobs: { type: 'string' },
       market: { type: 'string', default: 'auto' },
       'checkpoint-minutes': { type: 'string' },
+      'spot-trace': { type: 'string' },
       json: { type: 'boolean', default: false },
       out: { type: 'string' },
       png: { type: 'boolean', default: false },
@@ -100,6 +108,10 @@ export async function replayCommand(args: string[], io: Io): Promise<number> {
   const market = values.market;
   if (market !== 'auto' && market !== 'spot' && market !== 'on-demand')
     throw new UsageError(`--market must be auto, spot or on-demand, got ${market}`);
+  const spotTrace = values['spot-trace'];
+  if (spotTrace !== undefined && !withCloud)
+    throw new UsageError('--spot-trace needs --cloud or --cloud-only (it is the cloud’s market)');
+  const marketAt = await spotMarketOf(spotTrace, seed);
   const loaded = await loadCluster(clusterFile);
   const maxNodes = positiveNumber('max-nodes', values['max-nodes'], 1000);
   const clusterFor = (m: typeof market) =>
@@ -128,7 +140,8 @@ export async function replayCommand(args: string[], io: Io): Promise<number> {
     withCloud
       ? {
           catalog: builtinCatalog(),
-          market: new StochasticMarket({ seed }),
+          market: marketAt(0),
+          marketName: spotTrace ?? `calibrated model, seed ${seed}`,
           ...(values.conservative ? { conservative: true } : {}),
         }
       : undefined;
@@ -173,6 +186,18 @@ export async function replayCommand(args: string[], io: Io): Promise<number> {
     io.out(JSON.stringify(printable.length === 1 ? printable[0] : printable, null, 2));
   else io.out(renderReplay(reports));
   return 0;
+}
+
+/** The market factory of `--spot-trace` (or the calibrated one), its problems as usage errors. */
+async function spotMarketOf(
+  traceFile: string | undefined,
+  seed: number,
+): Promise<(startMs: number) => SpotMarketModel> {
+  try {
+    return await spotMarket(traceFile, seed);
+  } catch (e) {
+    throw new UsageError(`--spot-trace: ${(e as Error).message}`);
+  }
 }
 
 /** Side-by-side summary of replays, then the first one's queues. */
@@ -228,7 +253,7 @@ export function renderReplay(reports: readonly ReplayReport[]): string {
   const fleets = reports.filter((r) => r.fleet);
   const fleet =
     fleets.length > 0
-      ? `\n\nCloud fleet:\n${table(
+      ? `\n\nCloud fleet (spot market: ${fleets[0]?.fleet?.spotMarket}):\n${table(
           [
             'POLICY',
             'COST',

@@ -1,0 +1,83 @@
+import type { CatalogOffering } from '@roam/core';
+import { builtinCatalog } from '@roam/adapters';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cloudOfZone, spotMarket } from '../../src/spot/cloud-market.js';
+
+const HEADER =
+  'trace_set,kind,cloud,region,zone,az_id,instance_type,gpu,nodes_probed,gap_seconds,tick,elapsed_seconds,timestamp,value,spot_price_usd_per_hour';
+
+/** The built-in catalog's AWS us-east-1 offering of `instanceType`. */
+function awsOffering(instanceType: string): CatalogOffering {
+  const found = builtinCatalog().offerings.find(
+    (o): o is CatalogOffering =>
+      o.cloud === 'aws' && o.region === 'us-east-1' && o.instanceType === instanceType,
+  );
+  if (found === undefined) throw new Error(`no AWS us-east-1 ${instanceType} in the catalog`);
+  return found;
+}
+
+describe('the spot market of a simulated cloud', () => {
+  it.each([
+    ['us-east-1a', 'aws'],
+    ['us-central1-b', 'gcp'],
+    ['eastus-2', 'azure'],
+    ['moon-base', undefined],
+  ])('tells the cloud of zone %s', (zone, cloud) => {
+    expect(cloudOfZone(zone)).toBe(cloud);
+  });
+
+  it('replays a trace in the zones it covers, from the world’s start', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'roam-trace-'));
+    const file = join(dir, 'trace.csv');
+    // us-east-1a: spot for the first hour, none in the second.
+    const rows = Array.from(
+      { length: 12 },
+      (_, t) =>
+        `s,availability,aws,us-east-1,us-east-1a,,p3.2xlarge,V100x1,1,600,${t},${600 * t},,${t < 6 ? 1 : 0},`,
+    );
+    writeFileSync(file, [HEADER, ...rows].join('\n'));
+    const start = Date.UTC(2026, 0, 1);
+    const market = (await spotMarket(file, 1))(start);
+    const place = { offering: awsOffering('g5.xlarge'), zone: 'us-east-1a' };
+    expect(market.quote(place, start + 30 * 60_000).available).toBe(true);
+    expect(market.quote(place, start + 90 * 60_000).available).toBe(false);
+  });
+
+  it('replays each recorded instance type for its own offering, the zone’s first for the rest', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'roam-trace-'));
+    const file = join(dir, 'two-types.csv');
+    // us-east-1a: p3.2xlarge (first in the file) has spot for the first hour at $0.90 then
+    // $1.10; p3.16xlarge never has spot.
+    const row = (type: string, t: number, value: number, price: string) =>
+      `s,availability,aws,us-east-1,us-east-1a,,${type},V100,1,600,${t},${600 * t},,${value},${price}`;
+    const rows = Array.from({ length: 12 }, (_, t) => [
+      row('p3.2xlarge', t, t < 6 ? 1 : 0, t < 3 ? '0.9' : '1.1'),
+      row('p3.16xlarge', t, 0, ''),
+    ]).flat();
+    writeFileSync(file, [HEADER, ...rows].join('\n'));
+    const market = (await spotMarket(file, 1))(0);
+    const at = (type: string, minutes: number) =>
+      market.quote({ offering: awsOffering(type), zone: 'us-east-1a' }, minutes * 60_000);
+    expect(at('p3.2xlarge', 10)).toEqual({ available: true, pricePerHourMicros: 900_000 });
+    expect(at('p3.2xlarge', 40).pricePerHourMicros).toBe(1_100_000);
+    expect(at('p3.16xlarge', 10).available).toBe(false);
+    // Another type replays the zone's first series, its price scaled so that the series'
+    // mean ($1.05) is the catalog's spot price.
+    const g5 = awsOffering('g5.xlarge').spotPerHourMicros ?? Number.NaN;
+    expect(at('g5.xlarge', 10)).toEqual({
+      available: true,
+      pricePerHourMicros: Math.round((900_000 * g5) / 1_050_000),
+    });
+    expect(at('g5.xlarge', 90).available).toBe(false);
+  });
+
+  it('says why a trace cannot be used', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'roam-trace-'));
+    const file = join(dir, 'bad.csv');
+    writeFileSync(file, 'trace_set,zone,gap_seconds,tick,value\ns,moon-base,600,0,1\n');
+    await expect(spotMarket(file, 1)).rejects.toThrow(/cannot tell the cloud of zone moon-base/);
+  });
+});
