@@ -185,6 +185,12 @@ describe('roam sim replay', () => {
   it.each([
     [['--spot-trace', 'x.csv'], /--spot-trace needs --cloud or --cloud-only/],
     [['--cloud', '--spot-trace', '/no/such/trace.csv'], /--spot-trace: .*no such file/i],
+    [
+      ['--cloud', '--regions', 'us-east-1,mars-1'],
+      /--regions: unknown "mars-1"; known: .*us-east-1/,
+    ],
+    [['--cloud', '--clouds', 'ibm'], /--clouds: unknown "ibm"; known: aws, gcp, azure/],
+    [['--regions', 'us-east-1'], /--regions needs --cloud or --cloud-only/],
   ])('refuses %j', async (more, error) => {
     const r = await replayFixture(...more);
     expect(r.code).toBe(2);

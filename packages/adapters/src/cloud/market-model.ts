@@ -1,4 +1,4 @@
-import type { CatalogOffering } from '@roam/core';
+import type { CatalogOffering, Cloud } from '@roam/core';
 
 /**
  * A spot place as a market model sees it: an offering (one with a spot price) in one of
@@ -47,6 +47,11 @@ export interface SpotMarketModel {
    * undefined when it never changes again.
    */
   nextPriceChange(place: MarketPlace, t: number): number | undefined;
+  /**
+   * The zones the model has data for in a region (a trace's), which the simulated cloud
+   * then offers there when the catalog names none; undefined when it has no opinion.
+   */
+  zones?(cloud: Cloud, region: string): readonly string[] | undefined;
 }
 
 /** The price a model centres a place on: the catalog's spot price, else its on-demand price. */

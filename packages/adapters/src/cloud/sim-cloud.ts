@@ -79,8 +79,9 @@ export interface MarketUsage {
  * A digital twin of AWS, GCP and Azure: the catalog's offerings, with spot markets from a
  * {@link SpotMarketModel}, driven by time it is given.
  *
- * - `market()` lists every catalog offering, with its zones filled in ({@link offeringZones})
- *   and, for offerings with a spot price, each zone's current quote.
+ * - `market()` lists every catalog offering, with its zones filled in where the catalog
+ *   names none (the market model's zones for the region, e.g. a trace's, else
+ *   {@link offeringZones}) and, for offerings with a spot price, each zone's current quote.
  * - `launch` returns an instance id at once. After the cloud's boot delay
  *   ({@link CLOUD_BEHAVIOUR}, ±{@link BOOT_JITTER}) comes `ready`, or `launch-failed` when
  *   spot has no capacity then or its price is above the bid (the request's, else the
@@ -107,7 +108,16 @@ export class SimCloud implements CloudPort {
 
   constructor(private readonly options: SimCloudOptions) {
     this.offerings = new Map(
-      options.catalog.offerings.map((o) => [offeringId(o), { ...o, zones: offeringZones(o) }]),
+      options.catalog.offerings.map((o) => [
+        offeringId(o),
+        {
+          ...o,
+          zones:
+            o.zones.length > 0
+              ? o.zones
+              : (options.market.zones?.(o.cloud, o.region) ?? offeringZones(o)),
+        },
+      ]),
     );
     for (const saved of options.restore?.instances ?? []) this.restoreInstance(saved);
   }

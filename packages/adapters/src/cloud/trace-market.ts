@@ -22,6 +22,8 @@ export type TraceBinding =
   | {
       readonly cloud: Cloud;
       readonly zone: string;
+      /** The zone's region: the simulated cloud then offers the traced zones there. */
+      readonly region?: string;
       readonly series: ZoneSeries;
       readonly prices?: TracePrices;
     };
@@ -56,6 +58,8 @@ interface Replay {
 export class TraceMarket implements SpotMarketModel {
   private readonly byPlace = new Map<string, Replay>();
   private readonly byZone = new Map<string, Replay>();
+  /** Traced zones by `cloud/region`, sorted. */
+  private readonly regionZones = new Map<string, string[]>();
 
   constructor(private readonly options: TraceMarketOptions) {
     if (!(options.tickMs > 0))
@@ -63,8 +67,15 @@ export class TraceMarket implements SpotMarketModel {
     for (const b of options.bindings) {
       const replay = checkedReplay(b.series, b.prices ?? ('place' in b ? 'trace' : 'scaled'));
       if ('place' in b) this.byPlace.set(b.place, replay);
-      else this.byZone.set(`${b.cloud}/${b.zone}`, replay);
+      else {
+        this.byZone.set(`${b.cloud}/${b.zone}`, replay);
+        if (b.region !== undefined) this.addZone(b.cloud, b.region, b.zone);
+      }
     }
+  }
+
+  zones(cloud: Cloud, region: string): readonly string[] | undefined {
+    return this.regionZones.get(`${cloud}/${region}`);
   }
 
   quote(place: MarketPlace, t: number): PlaceQuote {
@@ -95,6 +106,13 @@ export class TraceMarket implements SpotMarketModel {
     for (let k = first + 1; k <= first + replay.series.spotPrice.length; k++)
       if (priceAt(replay, k, place) !== price) return this.tickStart(k);
     return undefined;
+  }
+
+  private addZone(cloud: Cloud, region: string, zone: string): void {
+    const key = `${cloud}/${region}`;
+    const zones = this.regionZones.get(key) ?? [];
+    if (!zones.includes(zone)) zones.push(zone);
+    this.regionZones.set(key, zones.sort());
   }
 
   private replayOf({ offering, zone }: MarketPlace): Replay | undefined {

@@ -99,6 +99,26 @@ describe('SimCloud market', () => {
     expect(of(azureV100)?.offering.zones).toEqual(['eastus-1', 'eastus-2', 'eastus-3']);
   });
 
+  it('offers the zones a trace has for a region, where the catalog names none', () => {
+    const traced = new TraceMarket({
+      tickMs: MINUTE,
+      startMs: 0,
+      bindings: ['us-east-1f', 'us-east-1d'].map((zone) => ({
+        cloud: 'aws' as const,
+        zone,
+        region: 'us-east-1',
+        series: minuteSeries(zone, 10, () => true),
+      })),
+      fallback: new StochasticMarket({ seed: 1 }),
+    });
+    const offered = simCloudWorld(catalog, traced, 1, 0).cloud.market();
+    const zonesOf = (o: CatalogOffering) =>
+      offered.find((m) => offeringId(m.offering) === offeringId(o))?.offering.zones;
+    expect(zonesOf(p3)).toEqual(['us-east-1d', 'us-east-1f']);
+    expect(zonesOf(zoned)).toEqual(['us-east-1d']);
+    expect(zonesOf(gcpV100)).toEqual(['us-central1-a', 'us-central1-b', 'us-central1-c']);
+  });
+
   it('quotes the model', () => {
     expect(of(p3)?.spot.get('us-east-1a')).toEqual({
       available: true,

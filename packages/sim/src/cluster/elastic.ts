@@ -4,18 +4,25 @@ import type { ClusterSpec } from '../traces/types.js';
 /** Name of the elastic pool `withElasticPool` adds. */
 export const CLOUD_POOL = 'cloud';
 
+/** Where the elastic pool of {@link withElasticPool} may buy: empty lists allow all. */
+export interface ElasticReach {
+  readonly clouds?: readonly string[];
+  readonly regions?: readonly string[];
+}
+
 /**
  * The cluster with elastic cloud capacity: unless it already has an elastic pool, a pool
- * `cloud` (buying `market`: spot, on-demand, or either, up to `maxNodes`, idle nodes removed after 10 minutes) is
- * added, and every queue deserves there what it deserves in all other pools together (so a
- * cloud-only run keeps each team's guarantee); with `cloudOnly` the cluster's own nodes
- * are dropped.
+ * `cloud` (buying `market`: spot, on-demand, or either, up to `maxNodes`, in `reach`,
+ * idle nodes removed after 10 minutes) is added, and every queue deserves there what it
+ * deserves in all other pools together (so a cloud-only run keeps each team's guarantee);
+ * with `cloudOnly` the cluster's own nodes are dropped.
  */
 export function withElasticPool(
   cluster: ClusterSpec,
   cloudOnly: boolean,
   maxNodes: number,
   market: PurchaseMarket | 'auto' = 'auto',
+  reach: ElasticReach = {},
 ): ClusterSpec {
   const hasElastic = cluster.pools.some((p) => p.elastic !== undefined);
   const pools = hasElastic
@@ -26,8 +33,8 @@ export function withElasticPool(
           name: CLOUD_POOL,
           placement: 'roam' as const,
           elastic: {
-            clouds: [],
-            regions: [],
+            clouds: [...(reach.clouds ?? [])],
+            regions: [...(reach.regions ?? [])],
             instanceTypes: [],
             gpuModels: [],
             market,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { builtinCatalog, StochasticMarket } from '@roam/adapters';
 import { defaultSchedulerConfig, parseResources, type MoverConfig } from '@roam/core';
 import {
+  CLOUD_POOL,
   clusterFromResources,
   readRoamJsonl,
   replay,
@@ -57,6 +58,15 @@ function run(r: Run = {}): ReplayReport {
 }
 
 describe('replay with a cloud', () => {
+  it('gives the elastic pool the clouds and regions it may buy in', () => {
+    const cluster = withElasticPool(onPrem, true, 20, 'spot', {
+      clouds: ['aws'],
+      regions: ['us-west-2'],
+    });
+    const elastic = cluster.pools.find((p) => p.name === CLOUD_POOL)?.elastic;
+    expect(elastic).toMatchObject({ clouds: ['aws'], regions: ['us-west-2'], market: 'spot' });
+  });
+
   it('runs a trace on cloud capacity alone: launches, finishes every job, tears the fleet down', () => {
     const report = run();
     expect(report.completed).toBe(report.jobs);

@@ -44,6 +44,9 @@ describe('the spot market of a simulated cloud', () => {
     const place = { offering: awsOffering('g5.xlarge'), zone: 'us-east-1a' };
     expect(market.quote(place, start + 30 * 60_000).available).toBe(true);
     expect(market.quote(place, start + 90 * 60_000).available).toBe(false);
+    // The simulated cloud offers the traced zones in the traced region.
+    expect(market.zones?.('aws', 'us-east-1')).toEqual(['us-east-1a']);
+    expect(market.zones?.('aws', 'us-west-2')).toBeUndefined();
   });
 
   it('replays each recorded instance type for its own offering, the zone’s first for the rest', async () => {

@@ -1,4 +1,4 @@
-import { defaultSchedulerConfig, placementPolicy } from '@roam/core';
+import { CLOUDS, defaultSchedulerConfig, placementPolicy } from '@roam/core';
 import { builtinCatalog, type SpotMarketModel } from '@roam/adapters';
 import {
   FILL_POLICIES,
@@ -10,6 +10,7 @@ import {
   withCheckpoints,
   withElasticPool,
   withOnDemandRun,
+  type ElasticReach,
   type ReplayReport,
 } from '@roam/sim';
 import { parseArgs } from 'node:util';
@@ -24,6 +25,7 @@ export const replayHelp = `Usage: roam sim replay --trace TRACE --cluster CLUSTE
                        [--arrival-scale X] [--checkpoint-seconds S] [--no-preemption]
                        [--json] [--out DIR] [--png]
                        [--cloud | --cloud-only] [--market M] [--spot-trace FILE]
+                       [--clouds LIST] [--regions LIST]
                        [--checkpoint-minutes M] [--conservative] [--max-nodes N]
 
 Replays a workload trace with arrivals and departures through Roam's engine and
@@ -52,6 +54,10 @@ and deserved shares, and Jain's fairness index.
                       on-demand, each policy is also replayed on on-demand only, and the
                       report shows what the fleet saves against that run
   --checkpoint-minutes M   jobs that do not say otherwise checkpoint every M minutes
+  --clouds LIST       with --cloud: the clouds the elastic pool may buy from (aws,gcp,azure;
+                      default all)
+  --regions LIST      with --cloud: the regions it may buy in (default all), e.g. the
+                      regions a --spot-trace covers
   --spot-trace FILE   with --cloud: replay spot availability (and prices, scaled to each
                       offering's catalog spot price) from a trace in the zones it covers,
                       from the replay's start and looped; other places use the calibrated
@@ -78,6 +84,8 @@ export async function replayCommand(args: string[], io: Io): Promise<number> {
       market: { type: 'string', default: 'auto' },
       'checkpoint-minutes': { type: 'string' },
       'spot-trace': { type: 'string' },
+      clouds: { type: 'string' },
+      regions: { type: 'string' },
       json: { type: 'boolean', default: false },
       out: { type: 'string' },
       png: { type: 'boolean', default: false },
@@ -111,11 +119,12 @@ export async function replayCommand(args: string[], io: Io): Promise<number> {
   const spotTrace = values['spot-trace'];
   if (spotTrace !== undefined && !withCloud)
     throw new UsageError('--spot-trace needs --cloud or --cloud-only (it is the cloud’s market)');
+  const reach = elasticReach(values.clouds, values.regions, withCloud);
   const marketAt = await spotMarketOf(spotTrace, seed);
   const loaded = await loadCluster(clusterFile);
   const maxNodes = positiveNumber('max-nodes', values['max-nodes'], 1000);
   const clusterFor = (m: typeof market) =>
-    withElasticPool(loaded, values['cloud-only'], maxNodes, m);
+    withElasticPool(loaded, values['cloud-only'], maxNodes, m, reach);
   const cluster = withCloud ? clusterFor(market) : loaded;
   // A fleet that may buy spot is compared with the same replay on on-demand only.
   const baselineCluster = withCloud && market !== 'on-demand' ? clusterFor('on-demand') : undefined;
@@ -186,6 +195,30 @@ export async function replayCommand(args: string[], io: Io): Promise<number> {
     io.out(JSON.stringify(printable.length === 1 ? printable[0] : printable, null, 2));
   else io.out(renderReplay(reports));
   return 0;
+}
+
+/** `--clouds` and `--regions`, checked: known clouds, regions of the catalog. */
+function elasticReach(
+  clouds: string | undefined,
+  regions: string | undefined,
+  withCloud: boolean,
+): ElasticReach {
+  const list = (flag: string, value: string | undefined, known: readonly string[]) => {
+    if (value === undefined) return [];
+    if (!withCloud) throw new UsageError(`--${flag} needs --cloud or --cloud-only`);
+    const items = value.split(',').map((v) => v.trim());
+    for (const item of items)
+      if (!known.includes(item))
+        throw new UsageError(
+          `--${flag}: unknown ${JSON.stringify(item)}; known: ${known.join(', ')}`,
+        );
+    return items;
+  };
+  const catalog = builtinCatalog().offerings;
+  return {
+    clouds: list('clouds', clouds, CLOUDS),
+    regions: list('regions', regions, [...new Set(catalog.map((o) => o.region))].sort()),
+  };
 }
 
 /** The market factory of `--spot-trace` (or the calibrated one), its problems as usage errors. */
