@@ -1,4 +1,4 @@
-import { spotPlace, type Cloud, type ZoneSeries } from '@roam/core';
+import { offeringId, spotPlace, type Cloud, type ZoneSeries } from '@roam/core';
 import {
   catalogSpotPrice,
   type MarketPlace,
@@ -15,7 +15,9 @@ export type TracePrices = 'trace' | 'scaled';
 
 /**
  * Which places replay a series: one place (`spotPlace(offering, zone)`, prices as
- * recorded by default), or every offering of a cloud in a zone (prices scaled by default).
+ * recorded by default), or every offering of a cloud in a zone (prices scaled by default;
+ * each offering reads the series from its own offset, so they do not all lose spot at
+ * once).
  */
 export type TraceBinding =
   | { readonly place: string; readonly series: ZoneSeries; readonly prices?: TracePrices }
@@ -53,7 +55,8 @@ interface Replay {
  * (or the offering's catalog spot price where the trace has no price: 0 or not finite).
  * Past the end a series loops (tick k reads entry k mod length; before `startMs` too), so
  * a run longer than the trace keeps seeing its pattern. A place bound by `place` uses that
- * binding, else one bound by its cloud and zone; other places ask `fallback`.
+ * binding, else one bound by its cloud and zone (from the offering's own offset in the
+ * series); other places ask `fallback`.
  */
 export class TraceMarket implements SpotMarketModel {
   private readonly byPlace = new Map<string, Replay>();
@@ -81,7 +84,7 @@ export class TraceMarket implements SpotMarketModel {
   quote(place: MarketPlace, t: number): PlaceQuote {
     const replay = this.replayOf(place);
     if (replay === undefined) return this.options.fallback.quote(place, t);
-    const k = this.tickAt(t);
+    const k = this.tickAt(t) + replay.shift;
     return { available: isAvailable(replay, k), pricePerHourMicros: priceAt(replay, k, place) };
   }
 
@@ -92,8 +95,9 @@ export class TraceMarket implements SpotMarketModel {
     const first = this.tickAt(t);
     for (let k = first; k < first + replay.series.available.length; k++) {
       const at = Math.max(t, this.tickStart(k));
-      if (!isAvailable(replay, k)) return { at, cause: 'capacity' };
-      if (priceAt(replay, k, place) > bidPerHourMicros) return { at, cause: 'price' };
+      if (!isAvailable(replay, k + replay.shift)) return { at, cause: 'capacity' };
+      if (priceAt(replay, k + replay.shift, place) > bidPerHourMicros)
+        return { at, cause: 'price' };
     }
     return undefined;
   }
@@ -102,9 +106,9 @@ export class TraceMarket implements SpotMarketModel {
     const replay = this.replayOf(place);
     if (replay === undefined) return this.options.fallback.nextPriceChange(place, t);
     const first = this.tickAt(t);
-    const price = priceAt(replay, first, place);
+    const price = priceAt(replay, first + replay.shift, place);
     for (let k = first + 1; k <= first + replay.series.spotPrice.length; k++)
-      if (priceAt(replay, k, place) !== price) return this.tickStart(k);
+      if (priceAt(replay, k + replay.shift, place) !== price) return this.tickStart(k);
     return undefined;
   }
 
@@ -115,10 +119,12 @@ export class TraceMarket implements SpotMarketModel {
     this.regionZones.set(key, zones.sort());
   }
 
-  private replayOf({ offering, zone }: MarketPlace): Replay | undefined {
-    return (
-      this.byPlace.get(spotPlace(offering, zone)) ?? this.byZone.get(`${offering.cloud}/${zone}`)
-    );
+  /** The replay of a place, with the offset it reads its series from (0 for its own). */
+  private replayOf({ offering, zone }: MarketPlace): (Replay & { shift: number }) | undefined {
+    const own = this.byPlace.get(spotPlace(offering, zone));
+    if (own !== undefined) return { ...own, shift: 0 };
+    const shared = this.byZone.get(`${offering.cloud}/${zone}`);
+    return shared && { ...shared, shift: offsetOf(offeringId(offering), shared.series) };
   }
 
   private tickAt(t: number): number {
@@ -148,6 +154,19 @@ function checkedReplay(series: ZoneSeries, prices: TracePrices): Replay {
     }
   }
   return { series, prices, meanPrice: known === 0 ? 0 : sum / known };
+}
+
+/**
+ * Where an offering bound by zone starts reading the zone's series: an offset from a
+ * hash of its id (FNV-1a), the same in every zone, so instance types of one zone do not
+ * lose spot all at once (on the 2022 Can't Be Late set, which records four types per zone,
+ * a withdrawal of one is followed by another's within 10 minutes 8.3% of the time, about
+ * as often as in any 10 minutes, 9.4%), while one type keeps the zones' correlation.
+ */
+function offsetOf(id: string, series: ZoneSeries): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % series.available.length;
 }
 
 /** Entry `k` of a series, looping. */

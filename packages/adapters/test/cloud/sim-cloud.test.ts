@@ -34,8 +34,8 @@ const catalog = catalogOf(p3, gcpV100, azureV100, noSpot, zoned);
 /**
  * The market of these tests, in minutes from 0, repeating every 10 hours. p3 in us-east-1a:
  * withdrawn 05:00–06:00; $1.00/h until 02:00, $2.00/h until 04:00, then $1.50/h.
- * p3 in us-east-1b: always withdrawn. Every GCP and Azure zone "-a"/"-1": withdrawn
- * 05:00–06:00 at a constant price. Other places: a stochastic market.
+ * p3 in us-east-1b: always withdrawn. The GCP and Azure V100 in us-central1-a and eastus-1:
+ * withdrawn 05:00–06:00 at a constant price. Other places: a stochastic market.
  */
 function world(seed = 1) {
   const withdrawnAtFive = (m: number) => m < 300 || m >= 360;
@@ -50,8 +50,14 @@ function world(seed = 1) {
         ),
       },
       { place: spotPlace(p3, 'us-east-1b'), series: minuteSeries('p3 1b', 10, () => false) },
-      { cloud: 'gcp', zone: 'us-central1-a', series: minuteSeries('gcp a', 10, withdrawnAtFive) },
-      { cloud: 'azure', zone: 'eastus-1', series: minuteSeries('azure 1', 10, withdrawnAtFive) },
+      {
+        place: spotPlace(gcpV100, 'us-central1-a'),
+        series: minuteSeries('gcp a', 10, withdrawnAtFive),
+      },
+      {
+        place: spotPlace(azureV100, 'eastus-1'),
+        series: minuteSeries('azure 1', 10, withdrawnAtFive),
+      },
     ],
     fallback: new StochasticMarket({ seed }),
   });

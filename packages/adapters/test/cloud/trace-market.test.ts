@@ -1,4 +1,4 @@
-import { spotPlace, type ZoneSeries } from '@roam/core';
+import { spotPlace, type CatalogOffering, type ZoneSeries } from '@roam/core';
 import { describe, expect, it } from 'vitest';
 import {
   StochasticMarket,
@@ -71,6 +71,26 @@ describe('TraceMarket replays a series', () => {
 describe('TraceMarket bindings', () => {
   const other = { name: 'other', available: [0], spotPrice: [918_000] };
   const byZone: TraceBinding = { cloud: 'aws', zone: 'us-east-1a', series: other, prices: 'trace' };
+
+  it('lets each offering bound by zone read the series from its own offset, the same in every zone', () => {
+    // 64 ticks of an irregular pattern, bound to two zones.
+    const pattern = Array.from({ length: 64 }, (_, i) => ((i * 37) % 11 < 6 ? 1 : 0));
+    const series: ZoneSeries = { name: 'p', available: pattern, spotPrice: pattern.map(() => 1) };
+    const m = market(
+      ['us-east-1a', 'us-east-1b'].map((zone) => ({ cloud: 'aws' as const, zone, series })),
+    );
+    const read = (o: CatalogOffering, zone: string) =>
+      pattern.map((_, k) => (m.quote({ offering: o, zone }, 10_000 + k * 1_000).available ? 1 : 0));
+    const others = ['g5.xlarge', 'g6.xlarge', 'p4d.24xlarge', 'g4dn.xlarge'].map((t) =>
+      read(offering({ instanceType: t }), 'us-east-1a'),
+    );
+    const rotations = pattern.map((_, r) => [...pattern.slice(r), ...pattern.slice(0, r)].join(''));
+    // Each reads the whole pattern, rotated; not all from the same place; and one offering
+    // reads both zones alike, so the zones' correlation is kept.
+    for (const seen of others) expect(rotations).toContain(seen.join(''));
+    expect(new Set(others.map((x) => x.join(''))).size).toBeGreaterThan(1);
+    expect(read(p3, 'us-east-1a')).toEqual(read(p3, 'us-east-1b'));
+  });
 
   it('prefers a place binding to a zone binding', () => {
     const m = market([byZone, { place: spotPlace(p3, 'us-east-1a'), series: tiny }]);

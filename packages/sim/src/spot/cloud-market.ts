@@ -29,10 +29,10 @@ export type SpotMarketFactory = (startMs: number) => SpotMarketModel;
  * on the calibrated model; without, the calibrated model alone. In a traced zone, an
  * offering whose instance type the trace recorded replays that series at its recorded
  * prices (the catalog's spot price where it has none); the zone's other offerings replay
- * the zone's first series, prices scaled to each offering's catalog spot price. In a
- * region the trace covers, the simulated cloud offers the traced zones (where the catalog
- * names none). The trace is read (and checked) now; throws an Error naming the problem
- * when it cannot be used.
+ * the zone's first series, each from its own offset in it, prices scaled to each
+ * offering's catalog spot price. In a region the trace covers, the simulated cloud offers
+ * the traced zones (where the catalog names none). The trace is read (and checked) now;
+ * throws an Error naming the problem when it cannot be used.
  */
 export async function spotMarket(
   traceFile: string | undefined,
