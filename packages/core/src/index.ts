@@ -46,6 +46,7 @@ export * from './cloud/index.js';
 export * from './provisioner/index.js';
 export * from './mover/migration-cost.js';
 export * from './mover/hazard.js';
+export * from './mover/lifetime.js';
 export * from './mover/mover.js';
 export * from './scheduler/quota.js';
 export * from './deadline/index.js';

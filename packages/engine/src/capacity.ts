@@ -86,7 +86,7 @@ export class CapacityManager {
       engine: options.engine,
       ...(options.mover ? { mover: options.mover } : {}),
       ...(options.conservative ? { conservative: true } : {}),
-      hazard: (o, z) => this.hazard(o, z),
+      hazard: (o, z, h) => this.hazard(o, z, h),
       reclaimAt: (node) => this.reclaimAt.get(node),
       hasRoom: (pool, count) => this.hasRoom(pool, count),
       launch: (plan) => this.launch(plan),
@@ -214,9 +214,9 @@ export class CapacityManager {
     return 3_600_000 * 2 ** Math.min(10, preemptions);
   }
 
-  /** Reclaims per ms of a spot place. */
-  hazard(offering: CatalogOffering, zone: string): number {
-    return this.hazards.of(spotPlace(offering, zone)).rate(this.options.now());
+  /** Reclaims per ms of a spot place, as a constant rate over the next `horizonMs`. */
+  hazard(offering: CatalogOffering, zone: string, horizonMs: number): number {
+    return this.hazards.of(spotPlace(offering, zone)).rate(this.options.now(), horizonMs);
   }
 
   /** Runs after a scheduling cycle: provision, scale down, move. */
@@ -239,7 +239,7 @@ export class CapacityManager {
       pending,
       pools,
       market,
-      hazard: (o, z) => this.hazard(o, z),
+      hazard: (o, z, h) => this.hazard(o, z, h),
       inFlight: [...this.inFlight.values()]
         .filter((f) => !this.moves.isMoveTarget(f.instanceId))
         .map((f) => ({

@@ -19,8 +19,8 @@ export interface MovesHost {
   readonly mover?: Partial<MoverConfig>;
   /** Only reactive and deadline moves. */
   readonly conservative?: boolean;
-  /** Reclaims per ms of a spot place. */
-  hazard(offering: CatalogOffering, zone: string): number;
+  /** Reclaims per ms of a spot place, as a constant rate over the next `horizonMs`. */
+  hazard(offering: CatalogOffering, zone: string, horizonMs: number): number;
   /** When each node with a reclaim notice goes. */
   reclaimAt(node: string): number | undefined;
   /** Whether the pool may have `count` more nodes. */
@@ -93,7 +93,7 @@ export class Moves {
     const decisions = planMoves({
       running,
       market,
-      hazard: (o, z) => this.host.hazard(o, z),
+      hazard: (o, z, h) => this.host.hazard(o, z, h),
       now,
       ...(this.host.mover ? { config: this.host.mover } : {}),
     });

@@ -104,8 +104,11 @@ export const DEFAULT_MOVER_CONFIG: MoverConfig = {
 export interface MoverInput {
   readonly running: readonly RunningOnCloud[];
   readonly market: readonly MarketOffering[];
-  /** Reclaims per ms of spot capacity of an offering in a zone. */
-  readonly hazard: (offering: CatalogOffering, zone: string) => number;
+  /**
+   * Reclaims per ms of spot capacity of an offering in a zone, as a constant rate over the
+   * next `horizonMs` (capacity that has lasted long is safer, so the rate depends on it).
+   */
+  readonly hazard: (offering: CatalogOffering, zone: string, horizonMs: number) => number;
   readonly now: number;
   readonly config?: Partial<MoverConfig>;
 }
@@ -369,12 +372,12 @@ function proactiveOrCheaper(
   if (!r.alone) return undefined;
   const nodes = r.gangNodes ?? [r.node];
   if (nodes.some((n) => n.market !== 'spot')) return undefined;
-  const hazards = nodes.map((n) => placeHazard(n, input));
-  if (hazards.some((h) => h === undefined)) return undefined;
   const remaining = remainingMs(r, input.now);
   if (remaining < config.restartMs * 2) return undefined;
-  const k = nodes.length;
   const horizon = Math.min(remaining, config.horizonMs);
+  const hazards = nodes.map((n) => placeHazard(n, input, horizon));
+  if (hazards.some((h) => h === undefined)) return undefined;
+  const k = nodes.length;
   // Alone on each node: the workload pays for all of them.
   const price = nodes.reduce((sum, n) => sum + (n.pricePerHourMicros ?? 0), 0);
   // A reclaim of any one node stops the whole workload.
@@ -398,7 +401,7 @@ function proactiveOrCheaper(
     // A move launches capacity for the workload: count whole target instances, one per node.
     const share = k * t.pricePerHourMicros;
     const lossThere =
-      t.market === 'spot' && offering ? loss(k * input.hazard(offering, t.zone)) : 0;
+      t.market === 'spot' && offering ? loss(k * input.hazard(offering, t.zone, horizon)) : 0;
     const saving = ((price - share) * remaining) / MS_PER_HOUR;
     const protection = lossHere - lossThere;
     const one = moveCost(r, t, input.now, Infinity, config);
@@ -419,7 +422,7 @@ function proactiveOrCheaper(
 }
 
 /** The reclaim hazard of a cloud node's place (offering × zone), if the market lists it. */
-function placeHazard(n: NodeInfo, input: MoverInput): number | undefined {
+function placeHazard(n: NodeInfo, input: MoverInput, horizonMs: number): number | undefined {
   const place = n.cloud;
   if (!place) return undefined;
   const here = input.market.find(
@@ -428,5 +431,5 @@ function placeHazard(n: NodeInfo, input: MoverInput): number | undefined {
       m.offering.region === place.region &&
       m.offering.instanceType === place.instanceType,
   );
-  return here && input.hazard(here.offering, n.zone ?? '');
+  return here && input.hazard(here.offering, n.zone ?? '', horizonMs);
 }

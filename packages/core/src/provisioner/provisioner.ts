@@ -29,8 +29,11 @@ export interface ProvisionInput {
   readonly pending: readonly WorkloadInfo[];
   readonly pools: readonly ElasticPoolState[];
   readonly market: readonly MarketOffering[];
-  /** Reclaims per ms of spot capacity of an offering in a zone (the mover's hazard estimate). */
-  readonly hazard: (offering: CatalogOffering, zone: string) => number;
+  /**
+   * Reclaims per ms of spot capacity of an offering in a zone as a constant rate over the
+   * next `horizonMs` (the mover's hazard estimate).
+   */
+  readonly hazard: (offering: CatalogOffering, zone: string, horizonMs: number) => number;
   readonly inFlight: readonly LaunchInFlight[];
   readonly now: number;
   /** Run time assumed for workloads that do not say (default 1 h). */
@@ -291,7 +294,7 @@ function optionsFor(w: WorkloadInfo, pool: ElasticPoolState, input: ProvisionInp
           price / held > capacity.maxPricePerHourMicros
         )
           continue;
-        const rate = market === 'spot' ? input.hazard(o, zone) : 0;
+        const rate = market === 'spot' ? input.hazard(o, zone, runMs) : 0;
         const q = 1 - Math.exp(-rate * runMs);
         const expectedMs = expectedRunMs(runMs, w.checkpointIntervalMs, restartMs, rate);
         if (!Number.isFinite(expectedMs)) continue;

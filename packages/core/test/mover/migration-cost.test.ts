@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   checkpointRestore,
   defaultEgressPerGiB,
-  HazardEstimate,
   livePreCopy,
   migrationCostMicros,
 } from '../../src/index.js';
@@ -83,26 +82,5 @@ describe('checkpoint/restore', () => {
     expect(defaultEgressPerGiB({ cloud: 'aws', region: 'a' }, { cloud: 'gcp', region: 'a' })).toBe(
       90_000,
     );
-  });
-});
-
-describe('hazard estimate', () => {
-  it('starts from its prior and learns from reclaims and exposure', () => {
-    const h = new HazardEstimate(1, 10 * 3_600_000);
-    expect(h.meanLifetimeMs(0)).toBeCloseTo(10 * 3_600_000, 0);
-    // Two reclaims after 1 h of spot each: (1 + 2) / (10 h + 2 h) → a 4 h mean lifetime.
-    h.observeAvailability(0, true);
-    h.observeAvailability(3_600_000, false);
-    h.observeAvailability(4_000_000, true);
-    h.observeAvailability(7_600_000, false);
-    expect(h.meanLifetimeMs(7_600_000)).toBeCloseTo(4 * 3_600_000, 0);
-    expect(h.reclaimProbability(7_600_000, 4 * 3_600_000)).toBeCloseTo(1 - Math.exp(-1), 6);
-  });
-
-  it('raises the hazard as the price nears the bid', () => {
-    const h = new HazardEstimate();
-    const calm = h.rate(0);
-    h.observePrice(95, 100);
-    expect(h.rate(0)).toBeCloseTo(calm * 5.5, 9);
   });
 });
