@@ -2,7 +2,7 @@ import type { CatalogOffering } from '../cloud/catalog.js';
 import type { MarketOffering } from '../cloud/market.js';
 import { offeringId } from '../cloud/offering.js';
 import type { Booking, NodeInfo } from '../model/types.js';
-import { offeringAllowed } from '../provisioner/provisioner.js';
+import { offeringAllowed, reclaimLossBounded } from '../provisioner/provisioner.js';
 import type { ElasticSpec } from '../resources/nodepool.js';
 import { MS_PER_HOUR } from '../units.js';
 import { compareStrings } from '../util/heap.js';
@@ -284,8 +284,12 @@ function heldMilli(r: RunningOnCloud): number {
 }
 
 function allowedTarget(r: RunningOnCloud, t: MoveTarget): boolean {
-  if (r.pool !== undefined && r.pool.market !== 'auto' && r.pool.market !== t.market) return false;
-  const c = r.booking.workload.capacity;
+  const poolMarket = r.pool?.market ?? 'auto';
+  if (poolMarket !== 'auto' && poolMarket !== t.market) return false;
+  const w = r.booking.workload;
+  const c = w.capacity;
+  const auto = (c?.market ?? 'auto') === 'auto' && poolMarket === 'auto';
+  if (auto && t.market === 'spot' && !reclaimLossBounded(w)) return false;
   if (!c) return true;
   if (c.market !== 'auto' && c.market !== t.market) return false;
   if (c.clouds.length > 0 && !c.clouds.includes(t.cloud)) return false;

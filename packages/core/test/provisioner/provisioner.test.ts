@@ -116,6 +116,30 @@ describe('provisioner', () => {
       {},
       undefined,
     ],
+    ['auto, work that checkpoints', { expectedDurationMs: undefined }, {}, 'spot'],
+    ['auto, work that says how long it runs', { checkpointIntervalMs: undefined }, {}, 'spot'],
+    [
+      'auto, work that does neither: on-demand (a reclaim could lose all of it)',
+      { checkpointIntervalMs: undefined, expectedDurationMs: undefined },
+      {},
+      'on-demand',
+    ],
+    [
+      'work that does neither, in a pool that buys spot only',
+      { checkpointIntervalMs: undefined, expectedDurationMs: undefined },
+      { market: 'spot' },
+      'spot',
+    ],
+    [
+      'work that does neither, asking for spot',
+      {
+        checkpointIntervalMs: undefined,
+        expectedDurationMs: undefined,
+        capacity: { market: 'spot', clouds: [], regions: [] },
+      },
+      {},
+      'spot',
+    ],
   ])('honours constraints: %s', (_name, w, s, expected) => {
     const r = planLaunches({
       pending: [{ ...run(workload('w', 'q', 1)), ...w }],
@@ -375,6 +399,28 @@ describe('mover', () => {
       target: { zone: 'us-east-1b', market: 'spot' },
     });
     expect(d[0]?.reason).toMatch(/saves \$\d+\.\d\d over the remaining 10\.0 h/);
+  });
+
+  it('under auto, moves work whose reclaim loss is unbounded only to on-demand', () => {
+    const blind = { ...w, checkpointIntervalMs: undefined, expectedDurationMs: undefined };
+    const m = [market(small, { 'us-east-1a': 3.5, 'us-east-1b': 0.5 })];
+    const plan = (reclaimAt?: number) =>
+      planMoves({
+        running: [
+          {
+            booking: booking(blind),
+            node: node({ pricePerHourMicros: 3_500_000 }),
+            alone: true,
+            ...(reclaimAt !== undefined ? { reclaimAt } : {}),
+          },
+        ],
+        market: m,
+        hazard: () => safe,
+        now: 0,
+      });
+    // No opportunistic move onto spot, however cheap; a reclaim notice sends it to on-demand.
+    expect(plan()).toEqual([]);
+    expect(plan(120_000)[0]).toMatchObject({ kind: 'reactive', target: { market: 'on-demand' } });
   });
 
   it('moves only to what the node pool may buy: its clouds and its market', () => {
