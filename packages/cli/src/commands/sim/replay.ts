@@ -58,10 +58,11 @@ and deserved shares, and Jain's fairness index.
                       default all)
   --regions LIST      with --cloud: the regions it may buy in (default all), e.g. the
                       regions a --spot-trace covers
-  --spot-trace FILE   with --cloud: replay spot availability (and prices, scaled to each
-                      offering's catalog spot price) from a trace in the zones it covers,
-                      from the replay's start and looped; other places use the calibrated
-                      market. Formats as for roam sim spot`;
+  --spot-trace FILE   with --cloud: replay spot availability and prices from a trace in
+                      the zones it covers, from the replay's start and looped (an instance
+                      type it recorded at its prices; others from their own offset in the
+                      zone's series, prices scaled to the catalog's); other places use the
+                      calibrated market. Formats as for roam sim spot`;
 
 /** `roam sim replay`. */
 export async function replayCommand(args: string[], io: Io): Promise<number> {
