@@ -5,6 +5,7 @@ import {
   SeededRng,
   type CapacitySpec,
   type ClusterState,
+  type ElasticSpec,
   type NodeInfo,
   type PoolInfo,
   type QueueInfo,
@@ -487,6 +488,51 @@ describe('elastic pools and moves', () => {
           'spec.capacity rules out',
         );
     });
+  });
+
+  it.each<[string, ElasticSpec['market'], Partial<WorkloadInfo>, string[]]>([
+    ['auto, work that neither checkpoints nor gives its duration: not spot', 'auto', {}, ['od']],
+    ['auto, work that checkpoints', 'auto', { checkpointIntervalMs: 600_000 }, ['od', 'spot']],
+    [
+      'auto, work that gives its duration',
+      'auto',
+      { expectedDurationMs: 3_600_000 },
+      ['od', 'spot'],
+    ],
+    ['a pool that buys spot only: spot for any work', 'spot', {}, ['spot']],
+    ['a pool that buys on-demand only', 'on-demand', { checkpointIntervalMs: 600_000 }, ['od']],
+  ])(
+    'uses nodes an elastic pool bought by the rule that bought them: %s',
+    (_n, market, w, used) => {
+      const bought = (name: string, m: 'spot' | 'on-demand') =>
+        node(name, {
+          market: m,
+          cloud: {
+            cloud: 'aws',
+            region: 'r',
+            instanceType: 'x',
+            instanceId: name,
+            onDemandPerHourMicros: 1,
+          },
+        });
+      const pending = [0, 1].map((i) => workload(`w${i}`, 'q', 8, { submittedAt: i, ...w }));
+      const { result } = run({
+        nodes: [bought('spot', 'spot'), bought('od', 'on-demand')],
+        pools: [{ name: 'a100', placement: 'binpack', elastic: elasticSpec({ market }) }],
+        queues: [queue('q', { deserved: 16 })],
+        pending,
+      });
+      expect(result.binds.map((b) => b.placements[0]?.node).sort()).toEqual([...used].sort());
+    },
+  );
+
+  it("keeps the market of a node's pool current when the pools change", () => {
+    const state = cluster({ nodes: [node('n', { market: 'spot' })], queues: [], pools: [] });
+    expect(state.node('n')?.poolMarket).toBeUndefined();
+    state.setPools([
+      { name: 'a100', placement: 'binpack', elastic: elasticSpec({ market: 'spot' }) },
+    ]);
+    expect(state.node('n')?.poolMarket).toBe('spot');
   });
 
   it('places a moving workload on the node reserved for it, and keeps others off it', () => {

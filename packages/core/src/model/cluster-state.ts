@@ -160,6 +160,7 @@ export class ClusterState {
   setPools(pools: readonly PoolInfo[]): void {
     this.pools.clear();
     for (const p of pools) this.pools.set(p.name, p);
+    for (const slot of this.nodes()) this.stampPoolMarket(slot);
   }
 
   // ---- queues ----
@@ -423,7 +424,12 @@ export class ClusterState {
     if (slot.info.schedulable) this.groupFor(slot.info).remove(slot);
   }
 
+  private stampPoolMarket(slot: NodeSlot): void {
+    slot.poolMarket = this.pools.get(slot.info.pool)?.elastic?.market;
+  }
+
   private reindex(slot: NodeSlot): void {
+    this.stampPoolMarket(slot);
     if (slot.info.schedulable && this.slots[slot.index] === slot)
       this.groupFor(slot.info).add(slot);
   }

@@ -1,4 +1,5 @@
 import { MILLI_PER_GPU } from '../units.js';
+import type { CapacityMarket } from '../resources/workload.js';
 import type { NodeInfo } from './types.js';
 
 /**
@@ -18,6 +19,11 @@ export class NodeSlot {
   readonly residents = new Set<string>();
   /** Bumped on every change, so scorers can cache per node state. */
   version = 0;
+  /**
+   * The market of the elastic pool the node belongs to, kept current by the cluster
+   * state; undefined in a fixed pool (its nodes were not bought by Roam).
+   */
+  poolMarket: CapacityMarket | undefined;
 
   constructor(
     /** Position in the node table; stable for the node's life. */

@@ -1,8 +1,9 @@
 import type { CatalogOffering } from '../cloud/catalog.js';
 import type { MarketOffering } from '../cloud/market.js';
-import { offeringId } from '../cloud/offering.js';
+import { offeringId, type PurchaseMarket } from '../cloud/offering.js';
 import type { Booking, NodeInfo } from '../model/types.js';
-import { offeringAllowed, reclaimLossBounded } from '../provisioner/provisioner.js';
+import { marketAllowed } from '../provisioner/market-rule.js';
+import { offeringAllowed } from '../provisioner/provisioner.js';
 import type { ElasticSpec } from '../resources/nodepool.js';
 import { MS_PER_HOUR } from '../units.js';
 import { compareStrings } from '../util/heap.js';
@@ -284,17 +285,16 @@ function heldMilli(r: RunningOnCloud): number {
 }
 
 function allowedTarget(r: RunningOnCloud, t: MoveTarget): boolean {
-  const poolMarket = r.pool?.market ?? 'auto';
-  if (poolMarket !== 'auto' && poolMarket !== t.market) return false;
-  const w = r.booking.workload;
-  const c = w.capacity;
-  const auto = (c?.market ?? 'auto') === 'auto' && poolMarket === 'auto';
-  if (auto && t.market === 'spot' && !reclaimLossBounded(w)) return false;
+  if (!mayUse(r, t.market)) return false;
+  const c = r.booking.workload.capacity;
   if (!c) return true;
-  if (c.market !== 'auto' && c.market !== t.market) return false;
   if (c.clouds.length > 0 && !c.clouds.includes(t.cloud)) return false;
   if (c.regions.length > 0 && !c.regions.includes(t.region)) return false;
   return true;
+}
+
+function mayUse(r: RunningOnCloud, market: PurchaseMarket): boolean {
+  return marketAllowed(r.booking.workload, r.pool?.market ?? 'auto', market);
 }
 
 function dollars(m: number): string {

@@ -1,1 +1,2 @@
 export * from './provisioner.js';
+export * from './market-rule.js';

@@ -5,6 +5,7 @@ import type { WorkloadInfo } from '../model/types.js';
 import type { ElasticSpec } from '../resources/nodepool.js';
 import { MILLI_PER_GPU, MS_PER_HOUR } from '../units.js';
 import { compareStrings } from '../util/heap.js';
+import { marketAllowed, PURCHASE_MARKETS } from './market-rule.js';
 
 /** An elastic node pool and how many nodes it has (running or launching). */
 export interface ElasticPoolState {
@@ -232,7 +233,7 @@ function packInto(
     (i) =>
       pools.includes(i.pool) &&
       offeringAllowed(i.offering, w, i.pool.spec) &&
-      marketOk(w, i.market),
+      marketAllowed(w, i.pool.spec.market, i.market),
   );
   const saved = usable.map((i) => ({
     gpuFree: [...i.gpuFree],
@@ -258,11 +259,6 @@ function packInto(
   return true;
 }
 
-function marketOk(w: WorkloadInfo, market: PurchaseMarket): boolean {
-  const wanted = w.capacity?.market ?? 'auto';
-  return wanted === 'auto' || wanted === market;
-}
-
 function optionsFor(w: WorkloadInfo, pool: ElasticPoolState, input: ProvisionInput): Option[] {
   const spec = pool.spec;
   const capacity = w.capacity;
@@ -275,8 +271,8 @@ function optionsFor(w: WorkloadInfo, pool: ElasticPoolState, input: ProvisionInp
     if (perInstance === 0) continue;
     const instances = Math.ceil(w.replicas / Math.min(perInstance, w.replicas));
     const held = Math.min(perInstance, w.replicas);
-    const markets = marketsAllowed(capacity?.market ?? 'auto', spec.market, w);
-    for (const market of markets) {
+    for (const market of PURCHASE_MARKETS) {
+      if (!marketAllowed(w, spec.market, market)) continue;
       const zones =
         market === 'spot'
           ? [...spot].filter(([, q]) => q.available).map(([z]) => z)
@@ -359,32 +355,6 @@ export function offeringAllowed(o: CatalogOffering, w: WorkloadInfo, spec: Elast
   if (regions.length > 0 && !regions.includes(o.region)) return false;
   if (spec.regions.length > 0 && !spec.regions.includes(o.region)) return false;
   return true;
-}
-
-function marketsAllowed(
-  wanted: 'spot' | 'on-demand' | 'auto',
-  pool: 'spot' | 'on-demand' | 'auto',
-  w: WorkloadInfo,
-): PurchaseMarket[] {
-  const all: PurchaseMarket[] = ['spot', 'on-demand'];
-  return all.filter(
-    (m) =>
-      (wanted === 'auto' || wanted === m) &&
-      (pool === 'auto' || pool === m) &&
-      (m !== 'spot' || wanted !== 'auto' || pool !== 'auto' || reclaimLossBounded(w)),
-  );
-}
-
-/**
- * Whether what a reclaim costs `w` is bounded and known, so that `auto` (the workload's
- * and its pool's market both) may choose spot for it: it checkpoints, or it says how long
- * it runs. Work that does neither can lose all its progress at any reclaim, and its run
- * time, so its risk, is a guess: `auto` keeps it on on-demand (asking for `spot` still
- * gets spot). On the first 3,000 Philly jobs without checkpoints, on AWS capacity with the
- * 2023 spot trace, gambling with it cost 11% more than on-demand alone.
- */
-export function reclaimLossBounded(w: WorkloadInfo): boolean {
-  return w.checkpointIntervalMs !== undefined || w.expectedDurationMs !== undefined;
 }
 
 /** How many replicas of `w` fit one instance of `o` (GPU, CPU and memory). */

@@ -181,6 +181,26 @@ describe('provisioner', () => {
     expect(r.launches.flatMap((l) => l.forWorkloads).sort()).toEqual(['gang', 'gang', 'rider']);
   });
 
+  it('does not let work that auto keeps off spot ride along on a spot launch', () => {
+    const bounded = run(workload('bounded', 'q', 1));
+    const blind = run(workload('blind', 'q', 1, { submittedAt: 1 }), {
+      checkpointIntervalMs: undefined,
+      expectedDurationMs: undefined,
+    });
+    const r = planLaunches({
+      pending: [bounded, blind],
+      pools: [pool()],
+      market: [market(big, { 'us-east-1a': 12 })],
+      hazard: () => safe,
+      inFlight: [],
+      now: 0,
+    });
+    expect(r.launches.map((l) => [l.market, l.forWorkloads])).toEqual([
+      ['spot', ['bounded']],
+      ['on-demand', ['blind']],
+    ]);
+  });
+
   it('lets pending work wait for room on instances already launching, whoever they were for', () => {
     const m = [market(big, { 'us-east-1a': 12 })];
     const launching = [{ pool: 'cloud', offeringId: offeringId(big), market: 'spot' as const }];

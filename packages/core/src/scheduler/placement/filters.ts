@@ -1,6 +1,7 @@
 import type { NodeSlot } from '../../model/node-slot.js';
 import type { ReplicaRequest, WorkloadInfo } from '../../model/types.js';
 import { MILLI_PER_GPU } from '../../units.js';
+import { marketAllowed } from '../../provisioner/market-rule.js';
 
 /**
  * A filter plugin: whether a replica may go on a node at all. `failure` completes the
@@ -46,7 +47,8 @@ export const FILTERS: readonly NodeFilter[] = [
   },
   {
     name: 'capacity',
-    failure: 'are capacity its spec.capacity rules out (cloud, region or market)',
+    failure:
+      'are capacity its spec.capacity rules out (cloud, region or market; auto keeps work that neither checkpoints nor gives its duration off spot)',
     fits: (n, _r, w) => capacityAllows(n, w),
   },
   {
@@ -77,17 +79,23 @@ export function fitsBesidesGpu(node: NodeSlot, req: ReplicaRequest, w: WorkloadI
 /**
  * Whether the node is capacity the workload's `spec.capacity` allows: its cloud (`on-prem`
  * for a node with no cloud) among `clouds`, and for a cloud node its region among
- * `regions` and its market (spot or on-demand) the one asked for. On-prem nodes have no
- * region or market to check. The price cap is for what is launched, not checked here.
+ * `regions` and its market (spot or on-demand) the one asked for. A node an elastic pool
+ * bought is held to the rule that chose what to buy ({@link marketAllowed}): under `auto`,
+ * work whose reclaim loss is unbounded stays off spot. On-prem nodes have no region or
+ * market to check. The price cap is for what is launched, not checked here.
  */
 export function capacityAllows(node: NodeSlot, w: WorkloadInfo): boolean {
+  const market = node.info.market;
+  const bought = market === 'spot' || market === 'on-demand';
+  if (bought && node.poolMarket !== undefined && !marketAllowed(w, node.poolMarket, market))
+    return false;
   const c = w.capacity;
   if (c === undefined) return true;
   const cloud = node.info.cloud;
   if (c.clouds.length > 0 && !c.clouds.includes(cloud?.cloud ?? 'on-prem')) return false;
   if (cloud === undefined) return true;
   if (c.regions.length > 0 && !c.regions.includes(cloud.region)) return false;
-  return c.market === 'auto' || node.info.market === undefined || node.info.market === c.market;
+  return c.market === 'auto' || market === undefined || market === c.market;
 }
 
 /** Whether the node is free of reservations or reserved for this workload. */
