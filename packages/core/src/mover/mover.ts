@@ -7,6 +7,7 @@ import { offeringAllowed } from '../provisioner/provisioner.js';
 import type { ElasticSpec } from '../resources/nodepool.js';
 import { MS_PER_HOUR } from '../units.js';
 import { compareStrings } from '../util/heap.js';
+import { PriceFloor } from './price-floor.js';
 import {
   checkpointRestore,
   livePreCopy,
@@ -129,6 +130,7 @@ export interface MoverInput {
  */
 export function planMoves(input: MoverInput): MoveDecision[] {
   const config = { ...DEFAULT_MOVER_CONFIG, ...input.config };
+  const floor = new PriceFloor(input.market);
   const out: MoveDecision[] = [];
   for (const r of input.running) {
     const cloud = r.node.cloud;
@@ -136,7 +138,7 @@ export function planMoves(input: MoverInput): MoveDecision[] {
     const decision =
       reactive(r, input, config) ??
       deadline(r, input, config) ??
-      proactiveOrCheaper(r, input, config);
+      proactiveOrCheaper(r, input, config, floor);
     if (decision) out.push(decision);
   }
   return out.sort((a, b) => compareStrings(a.workload, b.workload));
@@ -230,7 +232,8 @@ function moveCost(
 
 /**
  * Places the workload could move to: offerings with a GPU model it allows (any, when it
- * names none) and at least the GPUs it holds on its node.
+ * names none) and at least the GPUs it holds on its node, but not the spot place it runs
+ * on (on-demand work may move to spot of its own instance type and zone).
  */
 function targets(
   r: RunningOnCloud,
@@ -255,9 +258,9 @@ function targets(
         pricePerHourMicros: o.onDemandPerHourMicros,
       });
     if (market === 'on-demand') continue;
+    const here = node.market === 'spot' ? node.cloud?.instanceType : undefined;
     for (const [zone, q] of spot) {
-      if (!q.available || (zone === node.zone && o.instanceType === node.cloud?.instanceType))
-        continue;
+      if (!q.available || (zone === node.zone && o.instanceType === here)) continue;
       const price = q.pricePerHourMicros ?? o.spotPerHourMicros;
       if (price !== undefined)
         out.push({
@@ -370,20 +373,27 @@ function proactiveOrCheaper(
   r: RunningOnCloud,
   input: MoverInput,
   config: MoverConfig,
+  floor: PriceFloor,
 ): MoveDecision | undefined {
   // Moving one of several residents saves nothing (the node keeps running): only whole
   // nodes move, all of a gang's at once.
   if (!r.alone) return undefined;
   const nodes = r.gangNodes ?? [r.node];
-  if (nodes.some((n) => n.market !== 'spot')) return undefined;
+  // Whole workloads move: a gang on spot and on-demand at once stays as it is.
+  const onDemand = nodes.every((n) => n.market === 'on-demand');
+  if (!onDemand && nodes.some((n) => n.market !== 'spot')) return undefined;
   const remaining = remainingMs(r, input.now);
   if (remaining < config.restartMs * 2) return undefined;
-  const horizon = Math.min(remaining, config.horizonMs);
-  const hazards = nodes.map((n) => placeHazard(n, input, horizon));
-  if (hazards.some((h) => h === undefined)) return undefined;
   const k = nodes.length;
   // Alone on each node: the workload pays for all of them.
   const price = nodes.reduce((sum, n) => sum + (n.pricePerHourMicros ?? 0), 0);
+  // On-demand is never reclaimed: from there only a cheaper place is worth a move, and
+  // none is when nothing in the market costs less.
+  const held = Math.ceil(heldMilli(r) / 1000);
+  if (onDemand && price <= k * floor.of(held, mayUse(r, 'spot'))) return undefined;
+  const horizon = Math.min(remaining, config.horizonMs);
+  const hazards = nodes.map((n) => (onDemand ? 0 : placeHazard(n, input, horizon)));
+  if (hazards.some((h) => h === undefined)) return undefined;
   // A reclaim of any one node stops the whole workload.
   const loss = (hazard: number): number =>
     (1 - Math.exp(-hazard * horizon)) *

@@ -421,6 +421,37 @@ describe('mover', () => {
     expect(d[0]?.reason).toMatch(/saves \$\d+\.\d\d over the remaining 10\.0 h/);
   });
 
+  it('moves work off on-demand to a cheaper place, as far as its market rule allows', () => {
+    const blind = { ...w, checkpointIntervalMs: undefined, expectedDurationMs: undefined };
+    const cheapOnDemand = market(offering('b1', 1, 2, undefined), {});
+    const plan = (work: WorkloadInfo, m: MarketOffering[]) =>
+      planMoves({
+        running: [
+          {
+            booking: booking(work),
+            node: node({ market: 'on-demand', pricePerHourMicros: 4_000_000 }),
+            alone: true,
+          },
+        ],
+        market: m,
+        hazard: () => safe,
+        now: 0,
+      });
+    const spotTooCheap = [market(small, { 'us-east-1a': 0.5 })];
+    expect(plan(w, spotTooCheap)[0]).toMatchObject({
+      kind: 'opportunistic',
+      target: { market: 'spot', zone: 'us-east-1a' },
+    });
+    // Work that auto keeps off spot stays, unless on-demand is cheaper elsewhere.
+    expect(plan(blind, spotTooCheap)).toEqual([]);
+    expect(plan(blind, [...spotTooCheap, cheapOnDemand])[0]).toMatchObject({
+      kind: 'opportunistic',
+      target: { market: 'on-demand', offeringId: 'aws/us-east-1/b1' },
+    });
+    // Nothing cheaper than where it runs: it stays.
+    expect(plan(w, [market(small, { 'us-east-1a': undefined })])).toEqual([]);
+  });
+
   it('under auto, moves work whose reclaim loss is unbounded only to on-demand', () => {
     const blind = { ...w, checkpointIntervalMs: undefined, expectedDurationMs: undefined };
     const m = [market(small, { 'us-east-1a': 3.5, 'us-east-1b': 0.5 })];
