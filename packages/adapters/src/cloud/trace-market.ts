@@ -1,4 +1,4 @@
-import { offeringId, spotPlace, type Cloud, type ZoneSeries } from '@roam/core';
+import { spotPlace, type Cloud, type ZoneSeries } from '@roam/core';
 import {
   catalogSpotPrice,
   type MarketPlace,
@@ -124,7 +124,8 @@ export class TraceMarket implements SpotMarketModel {
     const own = this.byPlace.get(spotPlace(offering, zone));
     if (own !== undefined) return { ...own, shift: 0 };
     const shared = this.byZone.get(`${offering.cloud}/${zone}`);
-    return shared && { ...shared, shift: offsetOf(offeringId(offering), shared.series) };
+    const type = `${offering.cloud}/${offering.instanceType}`;
+    return shared && { ...shared, shift: offsetOf(type, shared.series) };
   }
 
   private tickAt(t: number): number {
@@ -158,14 +159,15 @@ function checkedReplay(series: ZoneSeries, prices: TracePrices): Replay {
 
 /**
  * Where an offering bound by zone starts reading the zone's series: an offset from a
- * hash of its id (FNV-1a), the same in every zone, so instance types of one zone do not
- * lose spot all at once (on the 2022 Can't Be Late set, which records four types per zone,
- * a withdrawal of one is followed by another's within 10 minutes 8.3% of the time, about
- * as often as in any 10 minutes, 9.4%), while one type keeps the zones' correlation.
+ * hash of its cloud and instance type (FNV-1a), so that one type reads every zone and
+ * region of a trace from the same tick (keeping the zones' correlation), and the instance
+ * types of one zone do not lose spot all at once (on the 2022 Can't Be Late set, which
+ * records four types per zone, a withdrawal of one is followed by another's within 10
+ * minutes 8.3% of the time, about as often as in any 10 minutes, 9.4%).
  */
-function offsetOf(id: string, series: ZoneSeries): number {
+function offsetOf(type: string, series: ZoneSeries): number {
   let hash = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+  for (let i = 0; i < type.length; i++) hash = Math.imul(hash ^ type.charCodeAt(i), 0x01000193);
   return (hash >>> 0) % series.available.length;
 }
 

@@ -72,12 +72,16 @@ describe('TraceMarket bindings', () => {
   const other = { name: 'other', available: [0], spotPrice: [918_000] };
   const byZone: TraceBinding = { cloud: 'aws', zone: 'us-east-1a', series: other, prices: 'trace' };
 
-  it('lets each offering bound by zone read the series from its own offset, the same in every zone', () => {
+  it('lets each instance type bound by zone read the series from its own offset, the same in every zone and region', () => {
     // 64 ticks of an irregular pattern, bound to two zones.
     const pattern = Array.from({ length: 64 }, (_, i) => ((i * 37) % 11 < 6 ? 1 : 0));
     const series: ZoneSeries = { name: 'p', available: pattern, spotPrice: pattern.map(() => 1) };
     const m = market(
-      ['us-east-1a', 'us-east-1b'].map((zone) => ({ cloud: 'aws' as const, zone, series })),
+      ['us-east-1a', 'us-east-1b', 'us-west-2a'].map((zone) => ({
+        cloud: 'aws' as const,
+        zone,
+        series,
+      })),
     );
     const read = (o: CatalogOffering, zone: string) =>
       pattern.map((_, k) => (m.quote({ offering: o, zone }, 10_000 + k * 1_000).available ? 1 : 0));
@@ -85,11 +89,12 @@ describe('TraceMarket bindings', () => {
       read(offering({ instanceType: t }), 'us-east-1a'),
     );
     const rotations = pattern.map((_, r) => [...pattern.slice(r), ...pattern.slice(0, r)].join(''));
-    // Each reads the whole pattern, rotated; not all from the same place; and one offering
-    // reads both zones alike, so the zones' correlation is kept.
+    // Each reads the whole pattern, rotated; not all from the same place; and one instance
+    // type reads every zone alike, in any region, so the zones' correlation is kept.
     for (const seen of others) expect(rotations).toContain(seen.join(''));
     expect(new Set(others.map((x) => x.join(''))).size).toBeGreaterThan(1);
     expect(read(p3, 'us-east-1a')).toEqual(read(p3, 'us-east-1b'));
+    expect(read(offering({ region: 'us-west-2' }), 'us-west-2a')).toEqual(read(p3, 'us-east-1a'));
   });
 
   it('prefers a place binding to a zone binding', () => {
@@ -127,9 +132,9 @@ describe('TraceMarket bindings', () => {
       Math.round((100 * 918_000) / 112.5),
     ],
     [
-      'a zone binding scales them to the catalog spot price',
-      { cloud: 'aws', zone: 'us-east-1a', series: tiny },
-      Math.round((100 * 918_000) / 112.5),
+      'a zone binding scales them to the catalog spot price (whatever its offset)',
+      { cloud: 'aws', zone: 'us-east-1a', series: { ...tiny, spotPrice: [100, 100, 100, 100] } },
+      918_000,
     ],
     [
       'a tick without a price costs the catalog spot price',

@@ -20,6 +20,14 @@ export function cloudOfZone(zone: string): Cloud | undefined {
   return undefined;
 }
 
+/**
+ * The region of a zone, from the same naming: the zone without its last part (AWS's
+ * letter, GCP's `-a`, Azure's `-2`), for traces that record zones only.
+ */
+export function regionOfZone(zone: string): string {
+  return cloudOfZone(zone) === 'aws' ? zone.slice(0, -1) : zone.replace(/-[^-]+$/, '');
+}
+
 /** Makes the spot market for a world that starts at `startMs`. */
 export type SpotMarketFactory = (startMs: number) => SpotMarketModel;
 
@@ -58,8 +66,9 @@ export async function spotMarket(
 }
 
 /**
- * Per series: its own place when the trace names its region and instance type, and its
- * zone when it is the zone's first series. O(series).
+ * Per series: its own place when the trace names its instance type, and its zone when it
+ * is the zone's first series. A zone's region is the trace's, else read from the zone's
+ * name. O(series).
  */
 function traceBindings(all: readonly SpotSeries[], file: string): TraceBinding[] {
   const bindings: TraceBinding[] = [];
@@ -68,9 +77,10 @@ function traceBindings(all: readonly SpotSeries[], file: string): TraceBinding[]
     const cloud = cloudOfZone(s.zone);
     if (cloud === undefined) throw new Error(`${file}: cannot tell the cloud of zone ${s.zone}`);
     const series = zoneMarket(s, { spotPriceUsd: Number.NaN });
-    if (s.region !== '' && s.instanceType !== '')
+    const region = s.region !== '' ? s.region : regionOfZone(s.zone);
+    if (s.instanceType !== '')
       bindings.push({
-        place: spotPlace({ cloud, region: s.region, instanceType: s.instanceType }, s.zone),
+        place: spotPlace({ cloud, region, instanceType: s.instanceType }, s.zone),
         series,
         prices: 'trace',
       });
@@ -79,7 +89,7 @@ function traceBindings(all: readonly SpotSeries[], file: string): TraceBinding[]
     bindings.push({
       cloud,
       zone: s.zone,
-      ...(s.region !== '' ? { region: s.region } : {}),
+      region,
       series,
       prices: 'scaled',
     });

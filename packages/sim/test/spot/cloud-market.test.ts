@@ -4,7 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cloudOfZone, spotMarket } from '../../src/spot/cloud-market.js';
+import { cloudOfZone, regionOfZone, spotMarket } from '../../src/spot/cloud-market.js';
 
 const HEADER =
   'trace_set,kind,cloud,region,zone,az_id,instance_type,gpu,nodes_probed,gap_seconds,tick,elapsed_seconds,timestamp,value,spot_price_usd_per_hour';
@@ -29,6 +29,14 @@ describe('the spot market of a simulated cloud', () => {
     expect(cloudOfZone(zone)).toBe(cloud);
   });
 
+  it.each([
+    ['us-east-1a', 'us-east-1'],
+    ['us-central1-b', 'us-central1'],
+    ['eastus-2', 'eastus'],
+  ])('tells the region of zone %s', (zone, region) => {
+    expect(regionOfZone(zone)).toBe(region);
+  });
+
   it('replays a trace in the zones it covers, from the world’s start', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'roam-trace-'));
     const file = join(dir, 'trace.csv');
@@ -41,7 +49,7 @@ describe('the spot market of a simulated cloud', () => {
     writeFileSync(file, [HEADER, ...rows].join('\n'));
     const start = Date.UTC(2026, 0, 1);
     const market = (await spotMarket(file, 1))(start);
-    const place = { offering: awsOffering('g5.xlarge'), zone: 'us-east-1a' };
+    const place = { offering: awsOffering('p3.2xlarge'), zone: 'us-east-1a' };
     expect(market.quote(place, start + 30 * 60_000).available).toBe(true);
     expect(market.quote(place, start + 90 * 60_000).available).toBe(false);
     // The simulated cloud offers the traced zones in the traced region.
@@ -67,14 +75,41 @@ describe('the spot market of a simulated cloud', () => {
     expect(at('p3.2xlarge', 10)).toEqual({ available: true, pricePerHourMicros: 900_000 });
     expect(at('p3.2xlarge', 40).pricePerHourMicros).toBe(1_100_000);
     expect(at('p3.16xlarge', 10).available).toBe(false);
-    // Another type replays the zone's first series, its price scaled so that the series'
-    // mean ($1.05) is the catalog's spot price.
+    // Another type replays the zone's first series from an offset of its own, its price
+    // scaled so that the series' mean ($1.05) is the catalog's spot price.
     const g5 = awsOffering('g5.xlarge').spotPerHourMicros ?? Number.NaN;
-    expect(at('g5.xlarge', 10)).toEqual({
-      available: true,
-      pricePerHourMicros: Math.round((900_000 * g5) / 1_050_000),
+    const scaled = (usd: number) => Math.round((usd * 1e6 * g5) / 1_050_000);
+    const recorded = Array.from({ length: 12 }, (_, t) =>
+      t < 6 ? scaled(t < 3 ? 0.9 : 1.1) : 'none',
+    );
+    const replayed = Array.from({ length: 12 }, (_, t) => {
+      const q = at('g5.xlarge', 10 * t + 5);
+      return q.available ? q.pricePerHourMicros : 'none';
     });
-    expect(at('g5.xlarge', 90).available).toBe(false);
+    const shifts = recorded
+      .map((_, shift) => shift)
+      .filter((shift) => replayed.every((q, t) => q === recorded[(t + shift) % 12]));
+    expect(shifts).toHaveLength(1);
+  });
+
+  it('reads the regions of a trace without a region column from its zone names', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'roam-trace-'));
+    const file = join(dir, 'no-region.csv');
+    const rows = Array.from(
+      { length: 12 },
+      (_, t) =>
+        `s,availability,aws,,us-east-1b,,p3.2xlarge,V100x1,1,600,${t},${600 * t},,${t < 6 ? 1 : 0},0.5`,
+    );
+    writeFileSync(file, [HEADER, ...rows].join('\n'));
+    const market = (await spotMarket(file, 1))(0);
+    expect(market.zones?.('aws', 'us-east-1')).toEqual(['us-east-1b']);
+    // The recorded type replays its own series, at its recorded price.
+    const place = { offering: awsOffering('p3.2xlarge'), zone: 'us-east-1b' };
+    expect(market.quote(place, 30 * 60_000)).toEqual({
+      available: true,
+      pricePerHourMicros: 500_000,
+    });
+    expect(market.quote(place, 90 * 60_000).available).toBe(false);
   });
 
   it('says why a trace cannot be used', async () => {
