@@ -8,8 +8,8 @@ import { MS_PER_HOUR } from '../units.js';
  * falls as the stretch ages. On the public GPU spot traces (Can't Be Late, 27 series,
  * 4,003 stretches) the pooled fit gives the chance of lasting one more hour as 0.38 for
  * fresh capacity, 0.51 after 30 min, 0.60 after 1 h, 0.80 after 4 h and 0.92 after 12 h;
- * the traces show 0.35, 0.52, 0.64, 0.82 and 0.91. An exponential with the same mean says
- * 0.69 at every age.
+ * the traces show 0.35, 0.52, 0.64, 0.82 and 0.91. An exponential with the traces' mean
+ * stretch (2.7 h) says 0.69 at every age.
  */
 export interface Lifetime {
   /** k: below about 2 the tail is heavy; large values approach an exponential. */
@@ -62,13 +62,16 @@ const GOLDEN = (Math.sqrt(5) - 1) / 2;
  * The maximum-likelihood Lomax lifetime of `stretches`, those still going counted as
  * censored. For a given scale the best shape is closed-form (ended weight over
  * Σ weight · ln(1 + length/scale)), so only the scale is searched (golden section on its
- * logarithm). O(stretches · 48). Without an ended stretch there is nothing to fit:
+ * logarithm). O(stretches · 50). Without an ended stretch there is nothing to fit:
  * returns `fallback`.
  */
 export function fitLifetime(stretches: readonly Stretch[], fallback: Lifetime): Lifetime {
   const ended = stretches.reduce((sum, s) => sum + (s.ended ? s.weight : 0), 0);
   if (!(ended > 0)) return fallback;
-  /** Profile log-likelihood, constants dropped: −D ln(σ · S(σ)) − Σ_ended w ln(1 + t/σ). */
+  /**
+   * Profile log-likelihood, constants dropped: −D ln(σ · L(σ)) − Σ_ended w ln(1 + t/σ),
+   * where D is the ended weight and L(σ) = Σ_all w ln(1 + t/σ).
+   */
   const profile = (logScale: number): number => {
     const scale = Math.exp(logScale);
     let all = 0;
@@ -80,13 +83,23 @@ export function fitLifetime(stretches: readonly Stretch[], fallback: Lifetime): 
     }
     return -ended * Math.log(scale * all) - endedLogs;
   };
+  // Golden section: each step keeps one of its two points for the next.
   let lo = MIN_LOG_SCALE;
   let hi = MAX_LOG_SCALE;
+  let a = hi - GOLDEN * (hi - lo);
+  let b = lo + GOLDEN * (hi - lo);
+  let fa = profile(a);
+  let fb = profile(b);
   for (let i = 0; i < SEARCH_STEPS; i++) {
-    const a = hi - GOLDEN * (hi - lo);
-    const b = lo + GOLDEN * (hi - lo);
-    if (profile(a) < profile(b)) lo = a;
-    else hi = b;
+    if (fa < fb) {
+      [lo, a, fa] = [a, b, fb];
+      b = lo + GOLDEN * (hi - lo);
+      fb = profile(b);
+    } else {
+      [hi, b, fb] = [b, a, fa];
+      a = hi - GOLDEN * (hi - lo);
+      fa = profile(a);
+    }
   }
   const scaleMs = Math.exp((lo + hi) / 2);
   const logs = stretches.reduce((sum, s) => sum + s.weight * Math.log1p(s.lengthMs / scaleMs), 0);
