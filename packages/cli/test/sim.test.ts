@@ -197,6 +197,49 @@ describe('roam sim replay', () => {
     expect(r.err).toMatch(error);
   });
 
+  it("refuses to shape a cluster's own elastic pools from flags, and compares with them on on-demand", async () => {
+    const cluster = join(dir, 'elastic.yaml');
+    writeFileSync(
+      cluster,
+      [
+        'apiVersion: roam.dev/v1alpha1',
+        'kind: NodePool',
+        'metadata: { name: burst }',
+        'spec: { placement: binpack, elastic: { market: spot, clouds: [aws], maxNodes: 4 } }',
+        '---',
+        'apiVersion: roam.dev/v1alpha1',
+        'kind: Queue',
+        'metadata: { name: alpha }',
+        'spec: { quota: [{ nodePool: burst, deservedGpus: 8 }] }',
+        '---',
+        'apiVersion: roam.dev/v1alpha1',
+        'kind: Queue',
+        'metadata: { name: beta }',
+        'spec: { quota: [{ nodePool: burst, deservedGpus: 8 }] }',
+      ].join('\n'),
+    );
+    const replayOn = (...more: string[]) =>
+      roam(['sim', 'replay', '--trace', `${fixtures}trace.jsonl`, '--cluster', cluster, ...more]);
+    for (const flag of [
+      ['--clouds', 'gcp'],
+      ['--regions', 'us-east-1'],
+      ['--market', 'on-demand'],
+      ['--max-nodes', '9'],
+    ]) {
+      const refused = await replayOn('--cloud', ...flag);
+      expect(refused.code).toBe(2);
+      expect(refused.err).toContain(
+        `${flag[0]}: the cluster declares its own elastic pool(s) burst; their specs say what they buy`,
+      );
+    }
+    const r = await replayOn('--cloud', '--json');
+    expect(r.err).toBe('');
+    const fleet = (
+      JSON.parse(r.out) as { fleet: { costUsd: number; onDemandRun: { costUsd: number } } }
+    ).fleet;
+    expect(fleet.onDemandRun.costUsd).toBeGreaterThan(fleet.costUsd);
+  });
+
   it('prints a summary table with the queues', async () => {
     const r = await replayFixture('--policy', 'roam,spread');
     expect(r.code).toBe(0);

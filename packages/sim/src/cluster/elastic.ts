@@ -15,7 +15,9 @@ export interface ElasticReach {
  * `cloud` (buying `market`: spot, on-demand, or either, up to `maxNodes`, in `reach`,
  * idle nodes removed after 10 minutes) is added, and every queue deserves there what it
  * deserves in all other pools together (so a cloud-only run keeps each team's guarantee);
- * with `cloudOnly` the cluster's own nodes are dropped.
+ * with `cloudOnly` the cluster's own nodes are dropped. A cluster's own elastic pools keep
+ * their specs, except that with `market` on-demand they buy on-demand only (the run a
+ * fleet is compared with).
  */
 export function withElasticPool(
   cluster: ClusterSpec,
@@ -26,7 +28,11 @@ export function withElasticPool(
 ): ClusterSpec {
   const hasElastic = cluster.pools.some((p) => p.elastic !== undefined);
   const pools = hasElastic
-    ? cluster.pools
+    ? cluster.pools.map((p) =>
+        p.elastic && market === 'on-demand'
+          ? { ...p, elastic: { ...p.elastic, market: 'on-demand' as const } }
+          : p,
+      )
     : [
         ...cluster.pools,
         {

@@ -10,6 +10,7 @@ import {
   withCheckpoints,
   withElasticPool,
   withOnDemandRun,
+  type ClusterSpec,
   type ElasticReach,
   type ReplayReport,
 } from '@roam/sim';
@@ -62,7 +63,11 @@ and deserved shares, and Jain's fairness index.
                       the zones it covers, from the replay's start and looped (an instance
                       type it recorded at its prices; others from their own offset in the
                       zone's series, prices scaled to the catalog's); other places use the
-                      calibrated market. Formats as for roam sim spot`;
+                      calibrated market. Formats as for roam sim spot
+
+A cluster that declares its own elastic pools keeps them (no pool is added): --market,
+--max-nodes, --clouds and --regions are then refused, and the on-demand run makes them
+buy on-demand only.`;
 
 /** `roam sim replay`. */
 export async function replayCommand(args: string[], io: Io): Promise<number> {
@@ -82,7 +87,7 @@ export async function replayCommand(args: string[], io: Io): Promise<number> {
       conservative: { type: 'boolean', default: false },
       'max-nodes': { type: 'string' },
       jobs: { type: 'string' },
-      market: { type: 'string', default: 'auto' },
+      market: { type: 'string' },
       'checkpoint-minutes': { type: 'string' },
       'spot-trace': { type: 'string' },
       clouds: { type: 'string' },
@@ -114,7 +119,7 @@ export async function replayCommand(args: string[], io: Io): Promise<number> {
   const clusterFile = required('cluster', values.cluster);
   const traceFile = required('trace', values.trace);
   const withCloud = values.cloud || values['cloud-only'];
-  const market = values.market;
+  const market = values.market ?? 'auto';
   if (market !== 'auto' && market !== 'spot' && market !== 'on-demand')
     throw new UsageError(`--market must be auto, spot or on-demand, got ${market}`);
   const spotTrace = values['spot-trace'];
@@ -123,6 +128,7 @@ export async function replayCommand(args: string[], io: Io): Promise<number> {
   const reach = elasticReach(values.clouds, values.regions, withCloud);
   const marketAt = await spotMarketOf(spotTrace, seed);
   const loaded = await loadCluster(clusterFile);
+  if (withCloud) refuseReachOfOwnPools(loaded, values);
   const maxNodes = positiveNumber('max-nodes', values['max-nodes'], 1000);
   const clusterFor = (m: typeof market) =>
     withElasticPool(loaded, values['cloud-only'], maxNodes, m, reach);
@@ -196,6 +202,23 @@ export async function replayCommand(args: string[], io: Io): Promise<number> {
     io.out(JSON.stringify(printable.length === 1 ? printable[0] : printable, null, 2));
   else io.out(renderReplay(reports));
   return 0;
+}
+
+/**
+ * A cluster that declares its own elastic pools says in their specs what they buy: the
+ * flags that would shape the added pool are refused rather than ignored.
+ */
+function refuseReachOfOwnPools(
+  cluster: ClusterSpec,
+  values: Partial<Record<'market' | 'clouds' | 'regions' | 'max-nodes', string>>,
+): void {
+  const own = cluster.pools.filter((p) => p.elastic !== undefined).map((p) => p.name);
+  if (own.length === 0) return;
+  for (const flag of ['market', 'clouds', 'regions', 'max-nodes'] as const)
+    if (values[flag] !== undefined)
+      throw new UsageError(
+        `--${flag}: the cluster declares its own elastic pool(s) ${own.join(', ')}; their specs say what they buy`,
+      );
 }
 
 /** `--clouds` and `--regions`, checked: known clouds, regions of the catalog. */
