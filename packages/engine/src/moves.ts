@@ -97,6 +97,7 @@ export class Moves {
       now,
       ...(this.host.mover ? { config: this.host.mover } : {}),
     });
+    this.checkpointStranded(running, decisions, now);
     for (const d of decisions) {
       if (this.host.conservative && (d.kind === 'proactive' || d.kind === 'opportunistic'))
         continue;
@@ -110,6 +111,29 @@ export class Moves {
         continue;
       }
       this.launchTarget(d, market);
+    }
+  }
+
+  /**
+   * Work on a node with a reclaim notice that has nowhere to move now (no place its
+   * constraints allow has spot, or on-demand, to offer) is checkpointed all the same and
+   * waits, pending, for capacity: staying would lose everything since its last checkpoint
+   * when the node goes. O(running + decisions).
+   */
+  private checkpointStranded(
+    running: readonly RunningOnCloud[],
+    decisions: readonly MoveDecision[],
+    now: number,
+  ): void {
+    const moved = new Set(decisions.map((d) => d.workload));
+    for (const r of running) {
+      const key = r.booking.workload.key;
+      if (r.reclaimAt === undefined || moved.has(key)) continue;
+      const reason = `reclaim notice: ${r.node.name} goes in ${Math.round(Math.max(0, r.reclaimAt - now) / 1000)} s, and no capacity it may use is on offer: checkpointed to wait for some`;
+      // Of a gang, only the going node is left: it restarts on the others when it can.
+      this.leave(r.node.name, 'reactive');
+      this.host.emit({ kind: 'moving', workload: key, node: r.node.name, reason });
+      this.host.engine.evict(key, reason);
     }
   }
 

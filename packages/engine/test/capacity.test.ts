@@ -230,6 +230,27 @@ describe('capacity manager', () => {
     expect(capacity.counters).toMatchObject({ reclaims: 1, migrations: 1 });
   });
 
+  it('checkpoints work on a node with a reclaim notice even when it has nowhere to move', () => {
+    // Spot only, in one zone: with the notice, no place it may use has capacity.
+    const { engine, cloud, cycle, runtime, state, capacity } = setup([
+      market(a2, { 'us-east-1a': 2 }),
+    ]);
+    engine.submit(workload('w', 2, { capacity: { market: 'spot', clouds: [], regions: [] } }));
+    cycle();
+    cloud.ready(0, 'node-0');
+    cycle();
+    cloud.emit({ type: 'interruption-notice', instanceId: 'i-0', node: 'node-0', at: 120_000 });
+    cycle();
+    expect(runtime.stops).toEqual([
+      { key: 'w', request: expect.objectContaining({ checkpoint: true }) },
+    ]);
+    expect(state.node('node-0')?.info.schedulable).toBe(false);
+    expect(cloud.launches).toHaveLength(1);
+    expect(capacity.counters.migrations).toBe(0);
+    engine.stopped('w');
+    expect(engine.record('w')?.phase).toBe('Pending');
+  });
+
   it('checkpoints a multi-node gang when any of its nodes gets a reclaim notice, and replaces only that node', () => {
     const { engine, cloud, cycle, runtime, state, capacity } = setup([
       market(a2, { 'us-east-1a': 2, 'us-east-1b': 2.1 }),
