@@ -485,9 +485,35 @@ describe('elastic pools and moves', () => {
       expect(used).toEqual([...allowed].sort());
       if (allowed.length < fleet.length)
         expect(pendingOf(result, `w${allowed.length}`)?.reason).toContain(
-          'spec.capacity rules out',
+          'capacity it may not use',
         );
     });
+  });
+
+  const bought = (name: string, m: 'spot' | 'on-demand') =>
+    node(name, {
+      market: m,
+      cloud: {
+        cloud: 'aws',
+        region: 'r',
+        instanceType: 'x',
+        instanceId: name,
+        onDemandPerHourMicros: 1,
+      },
+    });
+
+  it('does not let work the market rule keeps off a node stand in for work it allows there', () => {
+    // Same request shape: the first one's failure must not be remembered for the second.
+    const { result } = run({
+      nodes: [bought('spot', 'spot')],
+      pools: [{ name: 'a100', placement: 'binpack', elastic: elasticSpec({ market: 'auto' }) }],
+      queues: [queue('q', { deserved: 16 })],
+      pending: [
+        workload('blind', 'q', 8, { submittedAt: 0 }),
+        workload('bounded', 'q', 8, { submittedAt: 1, checkpointIntervalMs: 600_000 }),
+      ],
+    });
+    expect(result.binds.map((b) => b.workload)).toEqual(['bounded']);
   });
 
   it.each<[string, ElasticSpec['market'], Partial<WorkloadInfo>, string[]]>([
@@ -504,17 +530,6 @@ describe('elastic pools and moves', () => {
   ])(
     'uses nodes an elastic pool bought by the rule that bought them: %s',
     (_n, market, w, used) => {
-      const bought = (name: string, m: 'spot' | 'on-demand') =>
-        node(name, {
-          market: m,
-          cloud: {
-            cloud: 'aws',
-            region: 'r',
-            instanceType: 'x',
-            instanceId: name,
-            onDemandPerHourMicros: 1,
-          },
-        });
       const pending = [0, 1].map((i) => workload(`w${i}`, 'q', 8, { submittedAt: i, ...w }));
       const { result } = run({
         nodes: [bought('spot', 'spot'), bought('od', 'on-demand')],

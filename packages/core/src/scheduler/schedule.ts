@@ -8,6 +8,7 @@ import type { ClusterState } from '../model/cluster-state.js';
 import { emptyUsage, type Usage, type WorkloadInfo } from '../model/types.js';
 import type { Rng } from '../rng.js';
 import { compareStrings, Heap } from '../util/heap.js';
+import { reclaimLossBounded } from '../provisioner/market-rule.js';
 import type { SchedulerConfig } from './config.js';
 import type {
   Bind,
@@ -179,7 +180,7 @@ class Cycle {
     const known = this.noFit.get(shape);
     if (known && known.epoch === this.state.freedEpoch) {
       // Same request shape failed since capacity was last freed: only preemption can help.
-      if (!this.tryPreemption(w, open)) this.wait(w, known.code, known.reason);
+      if (!this.tryPreemption(w, this.fixedOf(open))) this.wait(w, known.code, known.reason);
       return;
     }
     let placed = 0;
@@ -191,9 +192,12 @@ class Cycle {
     const code: PendingCode = placed > 0 ? 'gang' : 'no-capacity';
     const reason = open.map((pool) => explainNoFit(this.state, w, pool, placed)).join('; ');
     this.noFit.set(shape, { epoch: this.state.freedEpoch, code, reason });
-    // Elastic pools below their maximum grow instead: the provisioner launches for the work.
-    const fixed = open.filter((pool) => !this.canGrow(pool));
-    if (!this.tryPreemption(w, fixed)) this.wait(w, code, reason);
+    if (!this.tryPreemption(w, this.fixedOf(open))) this.wait(w, code, reason);
+  }
+
+  /** The pools that cannot grow: elastic pools below their maximum launch for work instead. */
+  private fixedOf(pools: readonly string[]): string[] {
+    return pools.filter((pool) => !this.canGrow(pool));
   }
 
   /** Places a moving workload on the nodes reserved for it, if they hold it. O(nodes) when it has any. */
@@ -369,13 +373,16 @@ function shapeKey(w: WorkloadInfo, pools: readonly string[]): string {
   return `${pools.join(',')}|${own}`;
 }
 
+/** Everything of a workload the node filters read: its request, selector and capacity. */
 function ownShape(w: WorkloadInfo): string {
   const r = w.request;
   const selector = Object.entries(w.nodeSelector)
     .map(([k, v]) => `${k}=${v}`)
     .sort(compareStrings)
     .join(',');
-  return `${w.replicas}|${r.gpuMilli}|${r.cpuMilli}|${r.memoryMiB}|${r.gpuModels.join(',')}|${selector}`;
+  const c = w.capacity;
+  const capacity = c ? `${c.market}:${c.clouds.join(',')}:${c.regions.join(',')}` : 'any';
+  return `${w.replicas}|${r.gpuMilli}|${r.cpuMilli}|${r.memoryMiB}|${r.gpuModels.join(',')}|${selector}|${capacity}|${reclaimLossBounded(w) ? 'bounded' : 'unbounded'}`;
 }
 
 /** The request mix of every pending and running workload, weighted by replicas. */

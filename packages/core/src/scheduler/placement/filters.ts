@@ -48,7 +48,7 @@ export const FILTERS: readonly NodeFilter[] = [
   {
     name: 'capacity',
     failure:
-      'are capacity its spec.capacity rules out (cloud, region or market; auto keeps work that neither checkpoints nor gives its duration off spot)',
+      'are capacity it may not use (its spec.capacity: cloud, region or market; or the market rule)',
     fits: (n, _r, w) => capacityAllows(n, w),
   },
   {
