@@ -3,7 +3,7 @@ import type { MarketOffering } from '../cloud/market.js';
 import { offeringId, type PurchaseMarket } from '../cloud/offering.js';
 import type { Booking, NodeInfo } from '../model/types.js';
 import { marketAllowed } from '../provisioner/market-rule.js';
-import { offeringAllowed } from '../provisioner/provisioner.js';
+import { expectedRunMs, offeringAllowed } from '../provisioner/provisioner.js';
 import type { ElasticSpec } from '../resources/nodepool.js';
 import { MS_PER_HOUR } from '../units.js';
 import { compareStrings } from '../util/heap.js';
@@ -415,8 +415,13 @@ function proactiveOrCheaper(
     // A move launches capacity for the workload: count whole target instances, one per node.
     const share = k * t.pricePerHourMicros;
     const lossThere =
-      t.market === 'spot' && offering ? loss(k * input.hazard(offering, t.zone, horizon)) : 0;
-    const saving = ((price - share) * remaining) / MS_PER_HOUR;
+      t.market === 'spot' && offering && !onDemand
+        ? loss(k * input.hazard(offering, t.zone, horizon))
+        : 0;
+    const saving = onDemand
+      ? savingOffOnDemand(r, t, offering, input, config, { remaining, price, k })
+      : ((price - share) * remaining) / MS_PER_HOUR;
+    if (saving === undefined) continue;
     const protection = lossHere - lossThere;
     const one = moveCost(r, t, input.now, Infinity, config);
     const m = { method: one.method, cost: k * one.cost };
@@ -433,6 +438,32 @@ function proactiveOrCheaper(
     best &&
     decision(r, best.kind, best.t, best.m, best.net + best.m.cost * config.margin, best.why, k)
   );
+}
+
+/**
+ * What moving work off on-demand (`price` for its `k` nodes) to `t` saves over the rest of
+ * its run: the on-demand bill it stops minus the target's, where on spot the run there is
+ * stretched by the reclaims and restarts expected over all of it, as the provisioner
+ * prices a launch ({@link expectedRunMs}). Undefined for spot that is never expected to
+ * finish the work, or that a reclaim could push within the deadline's minimum slack (the
+ * deadline move would send it straight back).
+ */
+function savingOffOnDemand(
+  r: RunningOnCloud,
+  t: MoveTarget,
+  offering: CatalogOffering | undefined,
+  input: MoverInput,
+  config: MoverConfig,
+  run: { remaining: number; price: number; k: number },
+): number | undefined {
+  const w = r.booking.workload;
+  const spot = t.market === 'spot';
+  const rate = spot && offering ? run.k * input.hazard(offering, t.zone, run.remaining) : 0;
+  const there = expectedRunMs(run.remaining, w.checkpointIntervalMs, config.restartMs, rate);
+  if (!Number.isFinite(there)) return undefined;
+  const end = input.now + config.restartMs + there + config.minSlackMs;
+  if (spot && w.deadlineAt !== undefined && end > w.deadlineAt) return undefined;
+  return (run.price * run.remaining - run.k * t.pricePerHourMicros * there) / MS_PER_HOUR;
 }
 
 /** The reclaim hazard of a cloud node's place (offering × zone), if the market lists it. */

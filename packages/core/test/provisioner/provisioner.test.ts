@@ -424,7 +424,7 @@ describe('mover', () => {
   it('moves work off on-demand to a cheaper place, as far as its market rule allows', () => {
     const blind = { ...w, checkpointIntervalMs: undefined, expectedDurationMs: undefined };
     const cheapOnDemand = market(offering('b1', 1, 2, undefined), {});
-    const plan = (work: WorkloadInfo, m: MarketOffering[]) =>
+    const plan = (work: WorkloadInfo, m: MarketOffering[], hazard = safe) =>
       planMoves({
         running: [
           {
@@ -434,7 +434,7 @@ describe('mover', () => {
           },
         ],
         market: m,
-        hazard: () => safe,
+        hazard: () => hazard,
         now: 0,
       });
     const spotTooCheap = [market(small, { 'us-east-1a': 0.5 })];
@@ -450,6 +450,12 @@ describe('mover', () => {
     });
     // Nothing cheaper than where it runs: it stays.
     expect(plan(w, [market(small, { 'us-east-1a': undefined })])).toEqual([]);
+    // Not to spot whose reclaims, over the whole remaining run, would cost more than it
+    // saves (10 h without checkpoints, a reclaim an hour), as the provisioner would judge.
+    expect(plan({ ...w, checkpointIntervalMs: undefined }, spotTooCheap, risky)).toEqual([]);
+    // Nor to spot where a reclaim would leave less than the deadline's minimum slack: the
+    // deadline move would send it straight back.
+    expect(plan({ ...w, deadlineAt: 10 * 3_600_000 + 25 * 60_000 }, spotTooCheap)).toEqual([]);
   });
 
   it('under auto, moves work whose reclaim loss is unbounded only to on-demand', () => {
