@@ -36,11 +36,24 @@ export interface CapacityEvent {
     | 'reclaimed'
     | 'scaled-down'
     | 'moving'
+    /** Work checkpointed ahead of a reclaim with nowhere to move yet: it waits, pending. */
+    | 'checkpointing'
     | 'colony-torn-down';
   readonly node?: string;
   readonly workload?: string;
   readonly reason: string;
 }
+
+/**
+ * Capacity events after which a scheduling cycle has nothing new to do: a launch has only
+ * started, and work being stopped frees its room only once it has stopped (the engine
+ * then asks for a cycle itself).
+ */
+export const NEEDS_NO_CYCLE: ReadonlySet<CapacityEvent['kind']> = new Set([
+  'launching',
+  'moving',
+  'checkpointing',
+]);
 
 /** Options of the capacity manager. */
 export interface CapacityOptions {

@@ -118,7 +118,9 @@ export class Moves {
    * Work on a node with a reclaim notice that has nowhere to move now (no place its
    * constraints allow has spot, or on-demand, to offer) is checkpointed all the same and
    * waits, pending, for capacity: staying would lose everything since its last checkpoint
-   * when the node goes. O(running + decisions).
+   * when the node goes. Work that cannot checkpoint loses its progress either way, and
+   * work expected to finish before the node goes may as well finish: both stay.
+   * O(running + decisions).
    */
   private checkpointStranded(
     running: readonly RunningOnCloud[],
@@ -128,11 +130,11 @@ export class Moves {
     const moved = new Set(decisions.map((d) => d.workload));
     for (const r of running) {
       const key = r.booking.workload.key;
-      if (r.reclaimAt === undefined || moved.has(key)) continue;
+      if (r.reclaimAt === undefined || moved.has(key) || !checkpointHelps(r, now)) continue;
       const reason = `reclaim notice: ${r.node.name} goes in ${Math.round(Math.max(0, r.reclaimAt - now) / 1000)} s, and no capacity it may use is on offer: checkpointed to wait for some`;
       // Of a gang, only the going node is left: it restarts on the others when it can.
       this.leave(r.node.name, 'reactive');
-      this.host.emit({ kind: 'moving', workload: key, node: r.node.name, reason });
+      this.host.emit({ kind: 'checkpointing', workload: key, node: r.node.name, reason });
       this.host.engine.evict(key, reason);
     }
   }
@@ -297,6 +299,14 @@ export class Moves {
 }
 
 /** The distinct nodes of a booking, in placement order (several for a multi-node gang). */
+/** Whether checkpointing before the reclaim saves anything, as `checkpointStranded` says. */
+function checkpointHelps(r: RunningOnCloud, now: number): boolean {
+  const w = r.booking.workload;
+  if (w.checkpointIntervalMs === undefined && w.migration === undefined) return false;
+  const expected = w.expectedDurationMs;
+  return expected === undefined || r.booking.startedAt + expected > (r.reclaimAt ?? now);
+}
+
 function nodesOf(b: Booking): string[] {
   return [...new Set(b.placements.map((p) => p.node))];
 }

@@ -230,23 +230,34 @@ describe('capacity manager', () => {
     expect(capacity.counters).toMatchObject({ reclaims: 1, migrations: 1 });
   });
 
-  it('checkpoints work on a node with a reclaim notice even when it has nowhere to move', () => {
+  it.each<[string, Partial<WorkloadInfo>, boolean]>([
+    ['work that checkpoints: checkpointed to wait', {}, true],
+    [
+      'work that cannot checkpoint: stays (it loses its progress either way)',
+      { checkpointIntervalMs: undefined },
+      false,
+    ],
+    ['work that finishes before the node goes: stays', { expectedDurationMs: 60_000 }, false],
+  ])('with a reclaim notice and nowhere to move, %s', (_name, over, checkpointed) => {
     // Spot only, in one zone: with the notice, no place it may use has capacity.
-    const { engine, cloud, cycle, runtime, state, capacity } = setup([
+    const { engine, cloud, cycle, runtime, state, capacity, events } = setup([
       market(a2, { 'us-east-1a': 2 }),
     ]);
-    engine.submit(workload('w', 2, { capacity: { market: 'spot', clouds: [], regions: [] } }));
+    const spotOnly = { capacity: { market: 'spot' as const, clouds: [], regions: [] } };
+    engine.submit(workload('w', 2, { ...spotOnly, ...over }));
     cycle();
     cloud.ready(0, 'node-0');
     cycle();
     cloud.emit({ type: 'interruption-notice', instanceId: 'i-0', node: 'node-0', at: 120_000 });
     cycle();
+    expect(cloud.launches).toHaveLength(1);
+    expect(capacity.counters.migrations).toBe(0);
+    expect(state.node('node-0')?.info.schedulable).toBe(!checkpointed);
+    if (!checkpointed) return expect(runtime.stops).toEqual([]);
     expect(runtime.stops).toEqual([
       { key: 'w', request: expect.objectContaining({ checkpoint: true }) },
     ]);
-    expect(state.node('node-0')?.info.schedulable).toBe(false);
-    expect(cloud.launches).toHaveLength(1);
-    expect(capacity.counters.migrations).toBe(0);
+    expect(events.map((e) => e.kind)).toContain('checkpointing');
     engine.stopped('w');
     expect(engine.record('w')?.phase).toBe('Pending');
   });

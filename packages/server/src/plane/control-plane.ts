@@ -25,6 +25,7 @@ import {
   ConflictError,
   Engine,
   isFinished,
+  NEEDS_NO_CYCLE,
   type CapacityEvent,
   type CapacityOptions,
   type CloudPort,
@@ -667,7 +668,7 @@ export class ControlPlane implements EventSink {
     if (e.kind === 'moving') this.counters.migrations++;
     this.keepEvent(view, this.clock.now());
     // Capacity changed, or must be looked at again now (a reclaim notice gives 30–120 s).
-    if (e.kind !== 'launching' && e.kind !== 'moving') this.requestCycle();
+    if (!NEEDS_NO_CYCLE.has(e.kind)) this.requestCycle();
     this.scheduleFlush();
   }
 

@@ -1,6 +1,6 @@
 import { SimCloud, type SpotMarketModel } from '@roam/adapters';
 import type { Catalog, MoverConfig, Rng, ScheduleResult } from '@roam/core';
-import { CapacityManager, type CapacityEvent, type Engine } from '@roam/engine';
+import { CapacityManager, NEEDS_NO_CYCLE, type CapacityEvent, type Engine } from '@roam/engine';
 import type { EventQueue } from './event-queue.js';
 
 /** How often the fleet looks at the market without other cause, simulated ms. */
@@ -79,7 +79,7 @@ export class Fleet {
       cloud: this.cloud,
       now,
       onEvent: (e) => {
-        if (e.kind !== 'launching' && e.kind !== 'moving') this.urgent = true;
+        if (!NEEDS_NO_CYCLE.has(e.kind)) this.urgent = true;
         onEvent(e);
       },
       ...(options.mover ? { mover: options.mover } : {}),
