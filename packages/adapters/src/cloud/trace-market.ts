@@ -16,8 +16,8 @@ export type TracePrices = 'trace' | 'scaled';
 /**
  * Which places replay a series: one place (`spotPlace(offering, zone)`, prices as
  * recorded by default), or every offering of a cloud in a zone (prices scaled by default;
- * each offering reads the series from its own offset, so they do not all lose spot at
- * once).
+ * each instance type reads the series from its own offset, so they do not all lose spot
+ * at once).
  */
 export type TraceBinding =
   | { readonly place: string; readonly series: ZoneSeries; readonly prices?: TracePrices }
@@ -55,7 +55,7 @@ interface Replay {
  * (or the offering's catalog spot price where the trace has no price: 0 or not finite).
  * Past the end a series loops (tick k reads entry k mod length; before `startMs` too), so
  * a run longer than the trace keeps seeing its pattern. A place bound by `place` uses that
- * binding, else one bound by its cloud and zone (from the offering's own offset in the
+ * binding, else one bound by its cloud and zone (from its instance type's offset in the
  * series); other places ask `fallback`.
  */
 export class TraceMarket implements SpotMarketModel {
@@ -160,7 +160,8 @@ function checkedReplay(series: ZoneSeries, prices: TracePrices): Replay {
 /**
  * Where an offering bound by zone starts reading the zone's series: an offset from a
  * hash of its cloud and instance type (FNV-1a), so that one type reads every zone and
- * region of a trace from the same tick (keeping the zones' correlation), and the instance
+ * region of a trace from the same tick where their series are as long (keeping the
+ * zones' correlation), and the instance
  * types of one zone do not lose spot all at once (on the 2022 Can't Be Late set, which
  * records four types per zone, a withdrawal of one is followed by another's within 10
  * minutes 8.3% of the time, about as often as in any 10 minutes, 9.4%).

@@ -21,11 +21,13 @@ export function cloudOfZone(zone: string): Cloud | undefined {
 }
 
 /**
- * The region of a zone, from the same naming: the zone without its last part (AWS's
- * letter, GCP's `-a`, Azure's `-2`), for traces that record zones only.
+ * The region of a zone, from the same naming, for traces that record zones only: AWS
+ * `us-east-1a` (and Local Zones, `us-west-2-lax-1a`) is in `us-east-1`, GCP
+ * `us-central1-a` in `us-central1`, Azure `eastus-2` in `eastus`.
  */
 export function regionOfZone(zone: string): string {
-  return cloudOfZone(zone) === 'aws' ? zone.slice(0, -1) : zone.replace(/-[^-]+$/, '');
+  if (cloudOfZone(zone) === 'aws') return /^[a-z]+(?:-[a-z]+)+-\d+/.exec(zone)?.[0] ?? zone;
+  return zone.replace(/-[^-]+$/, '');
 }
 
 /** Makes the spot market for a world that starts at `startMs`. */

@@ -31,6 +31,8 @@ describe('the spot market of a simulated cloud', () => {
 
   it.each([
     ['us-east-1a', 'us-east-1'],
+    ['us-west-2-lax-1a', 'us-west-2'],
+    ['us-gov-west-1a', 'us-gov-west-1'],
     ['us-central1-b', 'us-central1'],
     ['eastus-2', 'eastus'],
   ])('tells the region of zone %s', (zone, region) => {
