@@ -9,7 +9,8 @@ import { OfferingsTable } from './OfferingsTable.js';
 import { SpotNodes } from './SpotNodes.js';
 
 /** Events that belong on the spot timeline: launches, reclaim notices, reclaims, moves. */
-const SPOT_EVENT = /reclaim|interrupt|migrat|moving|moved|launch|node-ready|scaled-down/;
+const SPOT_EVENT =
+  /reclaim|interrupt|migrat|moving|checkpointing|moved|launch|node-ready|scaled-down/;
 
 /**
  * Spot capacity: the spot nodes Roam runs (price and reclaim risk over time), the
