@@ -236,7 +236,18 @@ describe('pending reasons', () => {
   ])('%s', (_name, scenario, code, reason) => {
     const { result } = run(scenario);
     const key = scenario.pending[0]?.key as string;
-    expect(pendingOf(result, key)).toEqual({ type: 'pending', workload: key, code, reason });
+    expect(pendingOf(result, key)).toMatchObject({ type: 'pending', workload: key, code, reason });
+  });
+
+  it('says where part of a gang fits, so that only the rest is launched for', () => {
+    const { result } = run({
+      nodes: nodes('n', 2),
+      queues: [queue('q')],
+      pending: [workload('g', 'q', 8, { replicas: 3 }), workload('w', 'q', 8, { submittedAt: 1 })],
+    });
+    expect(pendingOf(result, 'g')?.partial).toEqual({ pool: 'a100', replicas: 2 });
+    expect(result.binds.map((b) => b.workload)).toEqual(['w']);
+    expect(pendingOf(result, 'w')).toBeUndefined();
   });
 });
 

@@ -242,10 +242,10 @@ export class CapacityManager {
     this.trackIdle(now);
     const pools = this.elasticPools();
     if (pools.length === 0) return;
-    const waiting = new Set(
+    const waiting = new Map(
       result.pending
         .filter((p) => ['no-capacity', 'gang', 'no-pool'].includes(p.code))
-        .map((p) => p.workload),
+        .map((p) => [p.workload, p.partial]),
     );
     const pending = [...state.pending()].filter((w) => waiting.has(w.key)).sort(byPriorityThenAge);
     const { launches, unserved } = planLaunches({
@@ -263,6 +263,7 @@ export class CapacityManager {
       now,
       admits: (w, pool) => quotaBlock(state, w, pool) === undefined,
       runEstimate: (w) => this.runEstimate(w),
+      fitsNow: (w) => waiting.get(w.key),
     });
     for (const plan of launches) this.launch(plan);
     for (const u of unserved) {

@@ -291,6 +291,11 @@ describe('capacity manager', () => {
     expect(cloud.launches[2]).toMatchObject({ zone: 'us-east-1b' });
     engine.stopped('g');
     cloud.emit({ type: 'terminated', instanceId: 'i-1', node: 'node-1', reason: 'reclaimed: x' });
+    // While the replacement boots, the gang waits with half of it fitting on node-0: nothing
+    // more is launched for it.
+    cycle();
+    expect(engine.record('g')?.pendingCode).toBe('gang');
+    expect(cloud.launches).toHaveLength(3);
     cloud.ready(2, 'node-2');
     cycle();
     expect(gangNodes()).toEqual(['node-0', 'node-2']);

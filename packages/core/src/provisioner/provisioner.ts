@@ -5,6 +5,7 @@ import type { WorkloadInfo } from '../model/types.js';
 import type { ElasticSpec } from '../resources/nodepool.js';
 import { MILLI_PER_GPU, MS_PER_HOUR } from '../units.js';
 import { compareStrings } from '../util/heap.js';
+import type { GangPartial } from '../scheduler/decisions.js';
 import { marketAllowed, PURCHASE_MARKETS } from './market-rule.js';
 
 /** An elastic node pool and how many nodes it has (running or launching). */
@@ -49,6 +50,11 @@ export interface ProvisionInput {
   readonly restartMs?: number;
   /** Whether quota lets the workload run in a pool at all (default: yes). */
   readonly admits?: (w: WorkloadInfo, pool: string) => boolean;
+  /**
+   * Replicas of a gang that fit on a pool's nodes now (the scheduler's `partial`): in that
+   * pool only the rest is launched for.
+   */
+  readonly fitsNow?: (w: WorkloadInfo) => GangPartial | undefined;
 }
 
 /** One instance to launch, and why. */
@@ -82,6 +88,8 @@ interface Option {
   readonly price: number;
   /** Replicas one instance holds. */
   readonly perInstance: number;
+  /** Replicas launched for: the workload's, or those of a gang that do not fit now. */
+  readonly replicas: number;
   readonly instances: number;
   readonly expectedCost: number;
   readonly reclaimProbability: number;
@@ -108,6 +116,16 @@ export function planLaunches(input: ProvisionInput): ProvisionResult {
     );
     const admitted = eligible.filter((p) => input.admits?.(w, p.name) ?? true);
     if (packInto(open, w, admitted)) continue;
+    const rest = remainder(w, input.fitsNow?.(w));
+    if (
+      rest &&
+      packInto(
+        open,
+        rest.w,
+        admitted.filter((p) => p.name === rest.pool),
+      )
+    )
+      continue;
     const pools = admitted.filter((p) => p.nodes + (planned.get(p.name) ?? 0) < p.spec.maxNodes);
     if (pools.length === 0) {
       if (eligible.length > 0)
@@ -120,7 +138,9 @@ export function planLaunches(input: ProvisionInput): ProvisionResult {
         });
       continue;
     }
-    const options = pools.flatMap((pool) => optionsFor(w, pool, input));
+    const options = pools.flatMap((pool) =>
+      optionsFor(rest?.pool === pool.name ? rest.w : w, pool, input),
+    );
     const best = options.sort(byCost)[0];
     if (!best) {
       unserved.push({ workload: w.key, reason: `no cloud offering matches: ${describeNeed(w)}` });
@@ -135,7 +155,7 @@ export function planLaunches(input: ProvisionInput): ProvisionResult {
       continue;
     }
     planned.set(best.pool.name, (planned.get(best.pool.name) ?? 0) + best.instances);
-    let left = w.replicas;
+    let left = best.replicas;
     for (let i = 0; i < best.instances; i++) {
       const plan = toPlan(w, best);
       launches.push(plan);
@@ -145,6 +165,16 @@ export function planLaunches(input: ProvisionInput): ProvisionResult {
     }
   }
   return { launches, unserved };
+}
+
+/** The replicas of a gang still to be housed in the pool where part of it fits now. */
+function remainder(
+  w: WorkloadInfo,
+  partial: GangPartial | undefined,
+): { pool: string; w: WorkloadInfo } | undefined {
+  if (partial === undefined || partial.replicas <= 0 || partial.replicas >= w.replicas)
+    return undefined;
+  return { pool: partial.pool, w: { ...w, replicas: w.replicas - partial.replicas } };
 }
 
 /** An instance launching or planned, and the room its workloads leave. */
@@ -308,6 +338,7 @@ function optionsFor(w: WorkloadInfo, pool: ElasticPoolState, input: ProvisionInp
           market,
           price,
           perInstance,
+          replicas: w.replicas,
           instances,
           expectedCost,
           reclaimProbability: q,

@@ -31,6 +31,17 @@ export interface PendingReason {
   /** A stable code for programs: `queue-limit`, `deserved-only`, `no-capacity`, `gang`, `preempting`, `unknown-queue`, `no-pool`. */
   readonly code: PendingCode;
   readonly reason: string;
+  /**
+   * For a gang of which only part fits (`gang`): the pool where the most replicas fit on
+   * the nodes there now, and how many, so that capacity is launched for the rest only.
+   */
+  readonly partial?: GangPartial;
+}
+
+/** Replicas of a gang that fit on a pool's nodes now. */
+export interface GangPartial {
+  readonly pool: string;
+  readonly replicas: number;
 }
 
 /** Machine-readable pending causes. */

@@ -14,6 +14,7 @@ import type {
   Bind,
   Decision,
   Eviction,
+  GangPartial,
   PendingCode,
   PendingReason,
   ScheduleResult,
@@ -76,7 +77,10 @@ class Cycle {
   private readonly ctx: PlacementContext;
   private readonly result: { binds: Bind[]; evictions: Eviction[]; pending: PendingReason[] };
   /** Requests known not to fit (by shape), valid while no capacity is freed. */
-  private readonly noFit = new Map<string, { epoch: number; code: PendingCode; reason: string }>();
+  private readonly noFit = new Map<
+    string,
+    { epoch: number; code: PendingCode; reason: string; partial?: GangPartial }
+  >();
   private preemptionAttempts = 0;
   private readonly eligibleCache = new Map<string, readonly string[]>();
   /** Preemption attempts that found no plan, by request, queue and priority: the epoch they failed in. */
@@ -180,19 +184,26 @@ class Cycle {
     const known = this.noFit.get(shape);
     if (known && known.epoch === this.state.freedEpoch) {
       // Same request shape failed since capacity was last freed: only preemption can help.
-      if (!this.tryPreemption(w, this.fixedOf(open))) this.wait(w, known.code, known.reason);
+      if (!this.tryPreemption(w, this.fixedOf(open)))
+        this.wait(w, known.code, known.reason, known.partial);
       return;
     }
-    let placed = 0;
+    let partial: GangPartial | undefined;
     for (const pool of open) {
       const gang = placeGang(this.state, w, pool, this.policyFor(pool), this.ctx);
       if (gang.ok) return this.bind(w, pool, gang.placements);
-      placed = Math.max(placed, gang.placed);
+      if (gang.placed > (partial?.replicas ?? 0)) partial = { pool, replicas: gang.placed };
     }
+    const placed = partial?.replicas ?? 0;
     const code: PendingCode = placed > 0 ? 'gang' : 'no-capacity';
     const reason = open.map((pool) => explainNoFit(this.state, w, pool, placed)).join('; ');
-    this.noFit.set(shape, { epoch: this.state.freedEpoch, code, reason });
-    if (!this.tryPreemption(w, this.fixedOf(open))) this.wait(w, code, reason);
+    this.noFit.set(shape, {
+      epoch: this.state.freedEpoch,
+      code,
+      reason,
+      ...(partial && { partial }),
+    });
+    if (!this.tryPreemption(w, this.fixedOf(open))) this.wait(w, code, reason, partial);
   }
 
   /** The pools that cannot grow: elastic pools below their maximum launch for work instead. */
@@ -318,8 +329,14 @@ class Cycle {
     });
   }
 
-  private wait(w: WorkloadInfo, code: PendingCode, reason: string): void {
-    this.emit(this.result.pending, { type: 'pending', workload: w.key, code, reason });
+  private wait(w: WorkloadInfo, code: PendingCode, reason: string, partial?: GangPartial): void {
+    this.emit(this.result.pending, {
+      type: 'pending',
+      workload: w.key,
+      code,
+      reason,
+      ...(partial && { partial }),
+    });
   }
 
   private emit<D extends Decision>(list: D[], decision: D): void {

@@ -201,6 +201,29 @@ describe('provisioner', () => {
     ]);
   });
 
+  it('launches for the replicas of a gang that do not fit where part of it fits now', () => {
+    const gang = run(workload('gang', 'q', 1, { replicas: 3 }));
+    const plan = (partial: { pool: string; replicas: number }, inFlight = 0) =>
+      planLaunches({
+        pending: [gang],
+        pools: [pool()],
+        market: [market(small, { 'us-east-1a': 1.5 })],
+        hazard: () => safe,
+        inFlight: Array.from({ length: inFlight }, () => ({
+          pool: 'cloud',
+          offeringId: offeringId(small),
+          market: 'spot' as const,
+        })),
+        now: 0,
+        fitsNow: () => partial,
+      }).launches;
+    expect(plan({ pool: 'cloud', replicas: 2 })).toHaveLength(1);
+    // The rest is on its way already: nothing.
+    expect(plan({ pool: 'cloud', replicas: 2 }, 1)).toEqual([]);
+    // What fits in another pool does not count here: the gang runs in one pool.
+    expect(plan({ pool: 'elsewhere', replicas: 2 })).toHaveLength(3);
+  });
+
   it('lets pending work wait for room on instances already launching, whoever they were for', () => {
     const m = [market(big, { 'us-east-1a': 12 })];
     const launching = [{ pool: 'cloud', offeringId: offeringId(big), market: 'spot' as const }];
