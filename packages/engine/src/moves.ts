@@ -298,7 +298,6 @@ export class Moves {
   }
 }
 
-/** The distinct nodes of a booking, in placement order (several for a multi-node gang). */
 /** Whether checkpointing before the reclaim saves anything, as `checkpointStranded` says. */
 function checkpointHelps(r: RunningOnCloud, now: number): boolean {
   const w = r.booking.workload;
@@ -307,6 +306,7 @@ function checkpointHelps(r: RunningOnCloud, now: number): boolean {
   return expected === undefined || r.booking.startedAt + expected > (r.reclaimAt ?? now);
 }
 
+/** The distinct nodes of a booking, in placement order (several for a multi-node gang). */
 function nodesOf(b: Booking): string[] {
   return [...new Set(b.placements.map((p) => p.node))];
 }

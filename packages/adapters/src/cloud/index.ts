@@ -20,7 +20,7 @@ export {
   type TraceMarketOptions,
   type TracePrices,
 } from './trace-market.js';
-export { offeringZones } from './zones.js';
+export { cloudOfZone, offeringZones, regionOfZone } from './zones.js';
 export { CLOUD_NODE_LABELS } from './cloud-node.js';
 export {
   BOOT_JITTER,

@@ -161,10 +161,10 @@ function checkedReplay(series: ZoneSeries, prices: TracePrices): Replay {
  * Where an offering bound by zone starts reading the zone's series: an offset from a
  * hash of its cloud and instance type (FNV-1a), so that one type reads every zone and
  * region of a trace from the same tick where their series are as long (keeping the
- * zones' correlation), and the instance
- * types of one zone do not lose spot all at once (on the 2022 Can't Be Late set, which
- * records four types per zone, a withdrawal of one is followed by another's within 10
- * minutes 8.3% of the time, about as often as in any 10 minutes, 9.4%).
+ * zones' correlation), and the instance types of one zone do not lose spot all at once
+ * (on the 2022 Can't Be Late set, which records four types per zone, a withdrawal of one
+ * is followed by another's within 10 minutes 8.3% of the time, about as often as in any
+ * 10 minutes, 9.4%).
  */
 function offsetOf(type: string, series: ZoneSeries): number {
   let hash = 0x811c9dc5;

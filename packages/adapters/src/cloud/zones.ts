@@ -21,3 +21,25 @@ export function offeringZones(o: Pick<Offering, 'cloud' | 'region' | 'zones'>): 
   const name = ZONE_NAMES[o.cloud];
   return Array.from({ length: DERIVED_ZONES_PER_REGION }, (_, i) => name(o.region, i));
 }
+
+/**
+ * The cloud a zone belongs to, read back from how clouds name zones (`ZONE_NAMES`): AWS
+ * `us-east-1a` (a letter right after the region's number), GCP `us-central1-a`, Azure
+ * `eastus-2`.
+ */
+export function cloudOfZone(zone: string): Cloud | undefined {
+  if (/-\d+[a-z]$/.test(zone)) return 'aws';
+  if (/\d-[a-z]$/.test(zone)) return 'gcp';
+  if (/^[a-z]+-\d+$/.test(zone)) return 'azure';
+  return undefined;
+}
+
+/**
+ * The region of a zone, from the same naming, for traces that record zones only: AWS
+ * `us-east-1a` (and Local Zones, `us-west-2-lax-1a`) is in `us-east-1`, GCP
+ * `us-central1-a` in `us-central1`, Azure `eastus-2` in `eastus`.
+ */
+export function regionOfZone(zone: string): string {
+  if (cloudOfZone(zone) === 'aws') return /^[a-z]+(?:-[a-z]+)+-\d+/.exec(zone)?.[0] ?? zone;
+  return zone.replace(/-[^-]+$/, '');
+}

@@ -1,6 +1,6 @@
 import type { Cloud } from '@roam/core';
 import { describe, expect, it } from 'vitest';
-import { offeringZones } from '../../src/cloud/index.js';
+import { cloudOfZone, offeringZones, regionOfZone } from '../../src/cloud/index.js';
 
 describe('offeringZones', () => {
   it.each([
@@ -14,4 +14,25 @@ describe('offeringZones', () => {
       expect(offeringZones({ cloud, region, zones })).toEqual(expected);
     },
   );
+});
+
+describe('zone names', () => {
+  it.each([
+    ['us-east-1a', 'aws'],
+    ['us-central1-b', 'gcp'],
+    ['eastus-2', 'azure'],
+    ['moon-base', undefined],
+  ])('tells the cloud of zone %s', (zone, cloud) => {
+    expect(cloudOfZone(zone)).toBe(cloud);
+  });
+
+  it.each([
+    ['us-east-1a', 'us-east-1'],
+    ['us-west-2-lax-1a', 'us-west-2'],
+    ['us-gov-west-1a', 'us-gov-west-1'],
+    ['us-central1-b', 'us-central1'],
+    ['eastus-2', 'eastus'],
+  ])('tells the region of zone %s', (zone, region) => {
+    expect(regionOfZone(zone)).toBe(region);
+  });
 });

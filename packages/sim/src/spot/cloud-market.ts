@@ -1,34 +1,15 @@
 import {
+  cloudOfZone,
+  regionOfZone,
   StochasticMarket,
   TraceMarket,
   type SpotMarketModel,
   type TraceBinding,
 } from '@roam/adapters';
-import { spotPlace, type Cloud } from '@roam/core';
+import { spotPlace } from '@roam/core';
 import { zoneMarket } from './market.js';
 import { loadSpotTrace } from './read.js';
 import type { SpotSeries } from './trace.js';
-
-/**
- * The cloud a trace's zone belongs to, from how clouds name zones: AWS `us-east-1a`
- * (a letter right after the region's number), GCP `us-central1-a`, Azure `eastus-2`.
- */
-export function cloudOfZone(zone: string): Cloud | undefined {
-  if (/-\d+[a-z]$/.test(zone)) return 'aws';
-  if (/\d-[a-z]$/.test(zone)) return 'gcp';
-  if (/^[a-z]+-\d+$/.test(zone)) return 'azure';
-  return undefined;
-}
-
-/**
- * The region of a zone, from the same naming, for traces that record zones only: AWS
- * `us-east-1a` (and Local Zones, `us-west-2-lax-1a`) is in `us-east-1`, GCP
- * `us-central1-a` in `us-central1`, Azure `eastus-2` in `eastus`.
- */
-export function regionOfZone(zone: string): string {
-  if (cloudOfZone(zone) === 'aws') return /^[a-z]+(?:-[a-z]+)+-\d+/.exec(zone)?.[0] ?? zone;
-  return zone.replace(/-[^-]+$/, '');
-}
 
 /** Makes the spot market for a world that starts at `startMs`. */
 export type SpotMarketFactory = (startMs: number) => SpotMarketModel;

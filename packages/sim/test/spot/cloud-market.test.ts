@@ -4,10 +4,26 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cloudOfZone, regionOfZone, spotMarket } from '../../src/spot/cloud-market.js';
+import { spotMarket } from '../../src/spot/cloud-market.js';
 
 const HEADER =
   'trace_set,kind,cloud,region,zone,az_id,instance_type,gpu,nodes_probed,gap_seconds,tick,elapsed_seconds,timestamp,value,spot_price_usd_per_hour';
+
+/** Writes `lines` to a file `name` in a new temporary directory; returns its path. */
+function writeTrace(name: string, lines: readonly string[]): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'roam-trace-')), name);
+  writeFileSync(file, lines.join('\n'));
+  return file;
+}
+
+/** Twelve 10-minute ticks of p3.2xlarge in one zone: spot for the first hour only. */
+function hourOfSpot(region: string, zone: string, price: string): string[] {
+  return Array.from(
+    { length: 12 },
+    (_, t) =>
+      `s,availability,aws,${region},${zone},,p3.2xlarge,V100x1,1,600,${t},${600 * t},,${t < 6 ? 1 : 0},${price}`,
+  );
+}
 
 /** The built-in catalog's AWS us-east-1 offering of `instanceType`. */
 function awsOffering(instanceType: string): CatalogOffering {
@@ -20,35 +36,9 @@ function awsOffering(instanceType: string): CatalogOffering {
 }
 
 describe('the spot market of a simulated cloud', () => {
-  it.each([
-    ['us-east-1a', 'aws'],
-    ['us-central1-b', 'gcp'],
-    ['eastus-2', 'azure'],
-    ['moon-base', undefined],
-  ])('tells the cloud of zone %s', (zone, cloud) => {
-    expect(cloudOfZone(zone)).toBe(cloud);
-  });
-
-  it.each([
-    ['us-east-1a', 'us-east-1'],
-    ['us-west-2-lax-1a', 'us-west-2'],
-    ['us-gov-west-1a', 'us-gov-west-1'],
-    ['us-central1-b', 'us-central1'],
-    ['eastus-2', 'eastus'],
-  ])('tells the region of zone %s', (zone, region) => {
-    expect(regionOfZone(zone)).toBe(region);
-  });
-
   it('replays a trace in the zones it covers, from the world’s start', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'roam-trace-'));
-    const file = join(dir, 'trace.csv');
     // us-east-1a: spot for the first hour, none in the second.
-    const rows = Array.from(
-      { length: 12 },
-      (_, t) =>
-        `s,availability,aws,us-east-1,us-east-1a,,p3.2xlarge,V100x1,1,600,${t},${600 * t},,${t < 6 ? 1 : 0},`,
-    );
-    writeFileSync(file, [HEADER, ...rows].join('\n'));
+    const file = writeTrace('trace.csv', [HEADER, ...hourOfSpot('us-east-1', 'us-east-1a', '')]);
     const start = Date.UTC(2026, 0, 1);
     const market = (await spotMarket(file, 1))(start);
     const place = { offering: awsOffering('p3.2xlarge'), zone: 'us-east-1a' };
@@ -60,8 +50,6 @@ describe('the spot market of a simulated cloud', () => {
   });
 
   it('replays each recorded instance type for its own offering, the zone’s first for the rest', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'roam-trace-'));
-    const file = join(dir, 'two-types.csv');
     // us-east-1a: p3.2xlarge (first in the file) has spot for the first hour at $0.90 then
     // $1.10; p3.16xlarge never has spot.
     const row = (type: string, t: number, value: number, price: string) =>
@@ -70,7 +58,7 @@ describe('the spot market of a simulated cloud', () => {
       row('p3.2xlarge', t, t < 6 ? 1 : 0, t < 3 ? '0.9' : '1.1'),
       row('p3.16xlarge', t, 0, ''),
     ]).flat();
-    writeFileSync(file, [HEADER, ...rows].join('\n'));
+    const file = writeTrace('two-types.csv', [HEADER, ...rows]);
     const market = (await spotMarket(file, 1))(0);
     const at = (type: string, minutes: number) =>
       market.quote({ offering: awsOffering(type), zone: 'us-east-1a' }, minutes * 60_000);
@@ -95,14 +83,7 @@ describe('the spot market of a simulated cloud', () => {
   });
 
   it('reads the regions of a trace without a region column from its zone names', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'roam-trace-'));
-    const file = join(dir, 'no-region.csv');
-    const rows = Array.from(
-      { length: 12 },
-      (_, t) =>
-        `s,availability,aws,,us-east-1b,,p3.2xlarge,V100x1,1,600,${t},${600 * t},,${t < 6 ? 1 : 0},0.5`,
-    );
-    writeFileSync(file, [HEADER, ...rows].join('\n'));
+    const file = writeTrace('no-region.csv', [HEADER, ...hourOfSpot('', 'us-east-1b', '0.5')]);
     const market = (await spotMarket(file, 1))(0);
     expect(market.zones?.('aws', 'us-east-1')).toEqual(['us-east-1b']);
     // The recorded type replays its own series, at its recorded price.
@@ -115,9 +96,11 @@ describe('the spot market of a simulated cloud', () => {
   });
 
   it('says why a trace cannot be used', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'roam-trace-'));
-    const file = join(dir, 'bad.csv');
-    writeFileSync(file, 'trace_set,zone,gap_seconds,tick,value\ns,moon-base,600,0,1\n');
+    const file = writeTrace('bad.csv', [
+      'trace_set,zone,gap_seconds,tick,value',
+      's,moon-base,600,0,1',
+      '',
+    ]);
     await expect(spotMarket(file, 1)).rejects.toThrow(/cannot tell the cloud of zone moon-base/);
   });
 });
